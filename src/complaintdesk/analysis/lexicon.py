@@ -1,0 +1,133 @@
+"""Cue lexicons: find the words and phrases of data/cues.yaml in normalised text.
+
+All terms of all groups go into one character trie, walked from every position, so a text is
+scanned once whatever the size of the lexicon and overlapping cues are all found (好嬲 and 嬲).
+Each hit says which groups its term belongs to and whether a negation stands just before it in
+the same clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_END = "\x00"  # a term ends here (a whole word for ASCII terms)
+_STEM = "\x01"  # a stem ends here: any word ending may follow
+
+_ZH_NEGATIONS = ("不", "没", "未", "别", "并非", "从未", "唔", "冇", "毋须", "无须")
+# strings that contain a negation character but do not negate what follows
+_ZH_NOT_NEGATION = re.compile(
+    r"不断|不停|不少|不仅|不管|不得不|不光|不止|不但|不久|不过|没完|别人|别的|别家|差不多|不一样|不然|要不|不行|不够"
+)
+_EN_NEGATIONS = frozenset(
+    [
+        "not", "no", "never", "without", "hardly", "nobody", "nothing", "dont", "didnt", "wont", "cant",
+        "isnt", "wasnt", "arent", "werent", "doesnt", "shouldnt", "wouldnt", "couldnt", "havent", "hasnt",
+        "hadnt", "neither", "nor", "cannot",
+    ]
+)  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\n()（）\"“”]")
+_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon hit: [start, end) in the normalised (= original) text."""
+
+    start: int
+    end: int
+    groups: tuple[str, ...]
+    negated: bool
+
+
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+class Lexicon:
+    """The cue groups and their matcher."""
+
+    def __init__(self, data: dict[str, dict[str, list[Any]]]) -> None:
+        self.groups: tuple[str, ...] = tuple(g for g in data if g != "negation")
+        self._trie: dict[str, Any] = {}
+        for group in self.groups:
+            for terms in data[group].values():
+                for raw in terms:
+                    term = str(raw).strip().lower()
+                    stem = term.endswith("*")
+                    term = term.rstrip("*")
+                    if not term:
+                        continue
+                    node = self._trie
+                    for ch in term:
+                        node = node.setdefault(ch, {})
+                    members = node.setdefault(_STEM if stem else _END, [])
+                    if group not in members:
+                        members.append(group)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        return _default_lexicon()
+
+    def match(self, norm: str) -> list[Cue]:
+        """All cues in `norm` (normalised text), in order: the longest term starting at each position."""
+        cues: list[Cue] = []
+        trie = self._trie
+        n = len(norm)
+        alnum = _ASCII_ALNUM
+        for i, ch in enumerate(norm):
+            node = trie.get(ch)
+            if node is None or (i > 0 and ch in alnum and norm[i - 1] in alnum):
+                continue
+            best_end = -1
+            best_groups: list[str] = []
+            j = i + 1
+            while True:
+                groups = node.get(_STEM)
+                if groups is not None:
+                    k = j
+                    while k < n and norm[k].isascii() and norm[k].isalpha():
+                        k += 1
+                    if k > best_end:
+                        best_end, best_groups = k, groups
+                    elif k == best_end:
+                        best_groups = [*best_groups, *groups]
+                groups = node.get(_END)
+                if groups is not None and (j == n or norm[j - 1] not in alnum or norm[j] not in alnum):
+                    if j > best_end:
+                        best_end, best_groups = j, groups
+                    elif j == best_end:
+                        best_groups = [*best_groups, *groups]
+                if j >= n:
+                    break
+                node = node.get(norm[j])
+                if node is None:
+                    break
+                j += 1
+            if best_end > 0:
+                groups_t = tuple(dict.fromkeys(best_groups))
+                cues.append(Cue(i, best_end, groups_t, _negated(norm, i, norm[i:best_end])))
+        return cues
+
+
+def _negated(norm: str, start: int, matched: str) -> bool:
+    clause = _CLAUSE_BREAK.split(norm[max(0, start - 24) : start])[-1]
+    if not clause:
+        return False
+    if matched[0].isascii():
+        words = [w.replace("'", "") for w in _EN_WORD.findall(clause)[-3:]]
+        return any(w in _EN_NEGATIONS for w in words)
+    if matched.startswith(("不", "没", "未", "无", "别")):
+        return False
+    window = _ZH_NOT_NEGATION.sub("", clause[-4:])
+    return any(neg in window for neg in _ZH_NEGATIONS)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    text = resources.files("complaintdesk.analysis").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    return Lexicon(yaml.safe_load(text))

@@ -1,0 +1,225 @@
+"""The trainable part of the analyser: linear heads over `features.Featurizer`.
+
+A `Model` is written to one joblib file holding its format/version string, the featurizer and,
+per head, the classes, weights and threshold. Inference does its own matrix products (no
+scikit-learn call per head), which keeps a single analysis well under a millisecond of model time.
+
+Heads: nature, category, emotion, temperament and motive (the primary motive) are multiclass;
+`motive:<id>` (the motive appears anywhere in the list) and `risk:<id>` are binary; any other
+string-valued key found in the labelled rows becomes an organisation head `extra:<key>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.linear_model import LogisticRegression
+
+from ..domain.labels import MOTIVES, RISKS, SINGLE_HEADS
+from .features import Featurizer, Prepared, prepare
+from .lexicon import Lexicon
+
+MODEL_FORMAT = "complaintdesk-analysis/1"
+CORE_KEYS = frozenset(
+    {"nature", "category", "emotion", "motives", "temperament", "risks", "amounts", "priority", "language"}
+)
+META_KEYS = frozenset(
+    {"id", "lang", "text", "industry", "channel", "source", "notes", "note", "split", "writer", "created"}
+)
+
+
+@dataclass(slots=True)
+class Head:
+    """One linear head: softmax over `classes` (multiclass) or a sigmoid (binary, classes = [label])."""
+
+    name: str
+    kind: str  # "multiclass" (softmax) | "ovr" (normalised one-vs-rest sigmoids) | "binary"
+    classes: list[str]
+    coef: np.ndarray  # (k, d) float32
+    intercept: np.ndarray  # (k,) float32
+    threshold: float = 0.5
+
+    def proba(self, x: sp.csr_matrix) -> np.ndarray:
+        """(n, k) probabilities; for a binary head the probability of its label."""
+        z = np.asarray(x @ self.coef.T) + self.intercept
+        if self.kind == "binary":
+            return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        if self.kind == "ovr":
+            p = 1.0 / (1.0 + np.exp(-z))
+            return np.asarray(p / p.sum(axis=1, keepdims=True))
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+@dataclass(slots=True)
+class TrainConfig:
+    c_single: float = 1.0
+    c_binary: float = 1.0
+    dense_weight: float = 1.0
+    ngram_range: tuple[int, int] = (1, 3)
+    max_features: int = 40000
+    use_ngrams: bool = True
+    risk_threshold: float = 0.5
+    motive_threshold: float = 0.5
+    class_weight: str | None = "balanced"
+
+
+@dataclass(slots=True)
+class Model:
+    version: str
+    featurizer: Featurizer
+    heads: dict[str, Head]
+    extra_heads: list[str] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        joblib.dump({"format": MODEL_FORMAT, "model": self}, tmp, compress=3)
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path) -> Model:
+        data = joblib.load(Path(path))
+        if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"{path}: not a {MODEL_FORMAT} model file")
+        model = data["model"]
+        if not isinstance(model, Model):
+            raise ValueError(f"{path}: unexpected content")
+        return model
+
+
+def extra_head_names(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Organisation heads: string-valued keys that are neither core labels nor metadata."""
+    names: dict[str, None] = {}
+    for row in rows:
+        for key, value in row.items():
+            if key not in CORE_KEYS and key not in META_KEYS and isinstance(value, str) and value:
+                names[key] = None
+    return list(names)
+
+
+def _fit_head(name: str, kind: str, x: sp.csr_matrix, labels: Sequence[str], c: float, config: TrainConfig) -> Head:
+    d = x.shape[1]
+    classes = sorted(set(labels))
+    if kind == "binary":
+        y = np.asarray([lab == "1" for lab in labels], dtype=int)
+        if y.min() == y.max():  # all one way: a constant head
+            bias = 6.0 if y[0] == 1 else -6.0
+            return Head(name, kind, [name], np.zeros((1, d), np.float32), np.asarray([bias], np.float32))
+        clf = LogisticRegression(C=c, class_weight=config.class_weight, max_iter=2000, solver="liblinear")
+        clf.fit(x, y)
+        return Head(
+            name, kind, [name], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32),
+            config.risk_threshold if name.startswith("risk:") else config.motive_threshold,
+        )  # fmt: skip
+    if len(classes) == 1:
+        return Head(name, kind, classes, np.zeros((1, d), np.float32), np.zeros(1, np.float32))
+    # one-vs-rest logistic regressions (liblinear): much faster than a multinomial L-BFGS fit on
+    # tens of thousands of n-gram columns, and as accurate here; probabilities are normalised sigmoids
+    y = np.asarray(labels)
+    coefs, intercepts = [], []
+    for cls in classes:
+        clf = LogisticRegression(C=c, class_weight=config.class_weight, max_iter=2000, solver="liblinear")
+        clf.fit(x, (y == cls).astype(int))
+        coefs.append(clf.coef_[0])
+        intercepts.append(clf.intercept_[0])
+    return Head(name, "ovr", classes, np.vstack(coefs).astype(np.float32), np.asarray(intercepts, np.float32))
+
+
+def data_fingerprint(rows: Sequence[dict[str, Any]]) -> str:
+    h = hashlib.sha1()
+    for row in rows:
+        h.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:12]
+
+
+def train(
+    rows: Sequence[dict[str, Any]],
+    *,
+    config: TrainConfig | None = None,
+    lexicon: Lexicon | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Model:
+    """Fit every head on labelled rows (LABELING.md keys). Rows missing a head's key do not train it."""
+    config = config or TrainConfig()
+    lexicon = lexicon or Lexicon.default()
+    started = time.perf_counter()
+    rows = [r for r in rows if isinstance(r.get("text"), str) and r["text"].strip()]
+    if not rows:
+        raise ValueError("no labelled rows with a text")
+    prepared: list[Prepared] = [prepare(r["text"], lexicon, lang=r.get("lang")) for r in rows]
+    featurizer = Featurizer(
+        lexicon.groups,
+        ngram_range=config.ngram_range,
+        max_features=config.max_features,
+        dense_weight=config.dense_weight,
+        use_ngrams=config.use_ngrams and len(rows) >= 20,
+    )
+    x = featurizer.fit_transform(prepared)
+    heads: dict[str, Head] = {}
+
+    def fit(name: str, kind: str, labels: list[str | None], c: float) -> None:
+        idx = [i for i, lab in enumerate(labels) if lab is not None]
+        if not idx:
+            return
+        if progress:
+            progress(name)
+        heads[name] = _fit_head(name, kind, x[idx], [labels[i] or "" for i in idx], c, config)
+
+    extras = extra_head_names(rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for head, allowed in SINGLE_HEADS.items():
+            fit(head, "multiclass", [_single(r, head, allowed) for r in rows], config.c_single)
+        fit("motive", "multiclass", [_first_motive(r) for r in rows], config.c_single)
+        for motive in MOTIVES:
+            fit(f"motive:{motive}", "binary", [_flag(r, "motives", motive) for r in rows], config.c_binary)
+        for risk in RISKS:
+            fit(f"risk:{risk}", "binary", [_flag(r, "risks", risk) for r in rows], config.c_binary)
+        for name in extras:
+            fit(f"extra:{name}", "multiclass", [_single(r, name, None) for r in rows], config.c_single)
+    fingerprint = data_fingerprint(rows)
+    info = {
+        "rows": len(rows),
+        "data_fingerprint": fingerprint,
+        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "seconds": round(time.perf_counter() - started, 2),
+        "config": {k: getattr(config, k) for k in config.__dataclass_fields__},
+    }
+    return Model(f"{MODEL_FORMAT}+{fingerprint}", featurizer, heads, extras, info)
+
+
+def _single(row: dict[str, Any], key: str, allowed: Sequence[str] | None) -> str | None:
+    value = row.get(key)
+    if not isinstance(value, str) or not value or (allowed is not None and value not in allowed):
+        return None
+    return value
+
+
+def _first_motive(row: dict[str, Any]) -> str | None:
+    motives = row.get("motives")
+    if isinstance(motives, list) and motives and motives[0] in MOTIVES:
+        return str(motives[0])
+    return None
+
+
+def _flag(row: dict[str, Any], key: str, label: str) -> str | None:
+    values = row.get(key)
+    if not isinstance(values, list):
+        return None
+    return "1" if label in values else "0"

@@ -1,0 +1,93 @@
+"""The ASGI application: the REST API, the web pages, and the background jobs (sweep, outbox)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+
+from ... import __version__
+from ...adapters.delivery import SmtpMailer, WebhookPoster
+from ...bootstrap import Container
+from ...services import outbox, sweep
+from . import errors, routes_admin, routes_complaints, routes_public
+
+log = logging.getLogger("complaintdesk")
+MAX_BODY = 1_000_000
+
+
+class BackgroundJobs:
+    """Runs the SLA sweep and the outbox delivery on a schedule in a daemon thread."""
+
+    def __init__(self, container: Container) -> None:
+        self.container = container
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="complaintdesk-jobs", daemon=True)
+
+    def _run(self) -> None:
+        s = self.container.settings
+        mailer = SmtpMailer(s.smtp_host, s.smtp_port, s.smtp_sender) if s.smtp_host else None
+        poster = WebhookPoster()
+        next_sweep = 0.0
+        elapsed = 0.0
+        while not self.stop.is_set():
+            try:
+                if elapsed >= next_sweep:
+                    report = sweep.sweep(self.container.uow(), s.public_base_url)
+                    if report.breached:
+                        log.info("sweep: %d breached, %d escalated", report.breached, report.escalated)
+                    next_sweep = elapsed + s.sweep_interval_seconds
+                outbox.deliver(self.container.uow(), mailer, poster)
+            except Exception:  # a failing job must not kill the loop; it is logged and retried
+                log.exception("background job failed")
+            self.stop.wait(s.deliver_interval_seconds)
+            elapsed += s.deliver_interval_seconds
+        poster.close()
+
+
+def create_app(container: Container) -> FastAPI:
+    jobs = BackgroundJobs(container) if container.settings.run_background_jobs else None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if jobs:
+            jobs.thread.start()
+        yield
+        if jobs:
+            jobs.stop.set()
+            jobs.thread.join(timeout=10)
+
+    app = FastAPI(
+        title="complaintdesk",
+        version=__version__,
+        description="Complaint handling: intake, analysis of the complainant, reply coaching, SLA promises and "
+        "insight. Staff endpoints take `Authorization: Bearer <token>`; /api/v1/public is for customers.",
+        lifespan=lifespan,
+    )
+    app.state.container = container
+    errors.install(app)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return JSONResponse(
+                {"error": "too_large", "detail": f"request body over {MAX_BODY} bytes"}, status_code=413
+            )
+        return await call_next(request)
+
+    @app.get("/healthz", include_in_schema=False)
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    app.include_router(routes_public.router)
+    app.include_router(routes_complaints.router)
+    app.include_router(routes_admin.router)
+    from ..web import install as install_web
+
+    install_web(app, container)
+    return app

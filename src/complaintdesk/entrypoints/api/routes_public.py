@@ -1,0 +1,143 @@
+"""Unauthenticated endpoints for customers: submit, track with the private token, answer the survey."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query
+from sqlalchemy import select
+
+from ...adapters.db.tables import Commitment, Complaint, Event, Message
+from ...domain.errors import NotFound
+from ...domain.status import Status
+from ...services import intake, workflow
+from ...services.actors import customer_actor
+from ...services.uow import UnitOfWork
+from .deps import ContainerDep, UowDep
+from .schemas import PublicComplaintCreate, PublicComplaintOut, PublicCreated, PublicTimelineItem, SurveyIn
+
+router = APIRouter(prefix="/api/v1/public", tags=["public"])
+
+
+@router.post(
+    "/complaints",
+    response_model=PublicCreated,
+    status_code=201,
+    summary="Submit a complaint; keep the access token: it is the only key to follow it",
+)
+def submit(body: PublicComplaintCreate, uow: UowDep, container: ContainerDep) -> PublicCreated:
+    data = intake.IntakeData(
+        text=body.text,
+        customer_name=body.name,
+        email=body.email,
+        phone=body.phone,
+        channel="web",
+        subject=body.subject,
+        location=body.location,
+        occurred_at=body.occurred_at,
+        frequency=body.frequency,
+        product=body.product,
+        related_numbers=body.related_numbers,
+        language=body.language,
+    )
+    received = intake.receive(
+        uow, data, customer_actor(body.name), container.analyse, container.settings.public_base_url
+    )
+    uow.commit()
+    c = received.complaint
+    return PublicCreated(
+        tracking_number=c.tracking_number,
+        access_token=received.access_token,
+        status=c.status,
+        track_url=f"{container.settings.public_base_url}/track/{c.tracking_number}?token={received.access_token}",
+    )
+
+
+def complaint_by_token(uow: UnitOfWork, tracking_number: str, token: str | None) -> Complaint:
+    """The complaint if the token matches; the same 404 whether the number or the token is wrong."""
+    complaint = uow.session.scalars(
+        select(Complaint).where(Complaint.tracking_number == tracking_number.strip().upper())
+    ).first()
+    if complaint is None or not token or not hmac.compare_digest(complaint.access_token_hash, intake.hash_token(token)):
+        raise NotFound("no complaint with this tracking number and access token")
+    return complaint
+
+
+def _token(token: str | None, authorization: str | None) -> str | None:
+    if token:
+        return token
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return None
+
+
+def public_view(uow: UnitOfWork, complaint: Complaint) -> PublicComplaintOut:
+    events = uow.session.scalars(
+        select(Event).where(Event.complaint_id == complaint.id, Event.customer_visible.is_(True)).order_by(Event.id)
+    ).all()
+    messages = {
+        m.id: m
+        for m in uow.session.scalars(
+            select(Message).where(Message.complaint_id == complaint.id, Message.customer_visible.is_(True))
+        )
+    }
+    timeline = []
+    for e in events:
+        if e.kind == "message":
+            msg = messages.get(int(e.data.get("message_id", 0)))
+            if msg is None:
+                continue
+            timeline.append(PublicTimelineItem(at=e.at, kind="message", text=msg.body))
+        elif e.kind == "status_changed":
+            timeline.append(PublicTimelineItem(at=e.at, kind="status", status=e.data.get("after")))
+        elif e.kind == "commitment_made":
+            timeline.append(PublicTimelineItem(at=e.at, kind="commitment", text=str(e.data.get("due_at"))))
+        elif e.kind == "received":
+            timeline.append(PublicTimelineItem(at=e.at, kind="received", status="received"))
+    commitment = uow.session.scalars(
+        select(Commitment).where(Commitment.complaint_id == complaint.id, Commitment.state == "open")
+    ).first()
+    return PublicComplaintOut(
+        tracking_number=complaint.tracking_number,
+        status=complaint.status,
+        subject=complaint.subject,
+        created_at=complaint.created_at,
+        language=complaint.language,
+        commitment_due_at=commitment.due_at if commitment else None,
+        can_answer_survey=complaint.status == Status.CLOSED.value,
+        timeline=timeline,
+    )
+
+
+@router.get(
+    "/complaints/{tracking_number}",
+    response_model=PublicComplaintOut,
+    summary="Status and the customer-visible timeline (token as ?token= or a Bearer header)",
+)
+def track(
+    tracking_number: str,
+    uow: UowDep,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> PublicComplaintOut:
+    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
+    return public_view(uow, complaint)
+
+
+@router.post(
+    "/complaints/{tracking_number}/survey",
+    response_model=PublicComplaintOut,
+    summary="The follow-up survey: 1 (very unhappy) to 5 (very satisfied)",
+)
+def survey(
+    tracking_number: str,
+    body: SurveyIn,
+    uow: UowDep,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> PublicComplaintOut:
+    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
+    workflow.record_survey(uow, customer_actor(complaint.customer.name), complaint, body.score, body.comment)
+    uow.commit()
+    return public_view(uow, complaint)

@@ -1,0 +1,198 @@
+"""serve, init, demo, user, import, export, sweep, deliver."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ...bootstrap import Container, build
+from ...domain.errors import ComplaintdeskError
+from ...services.actors import SYSTEM, Actor
+
+err = Console(stderr=True)
+
+
+def _container() -> Container:
+    try:
+        return build()
+    except ComplaintdeskError as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    user_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
+    app.add_typer(user_app, name="user")
+
+    @app.command()
+    def init(
+        name: Annotated[str, typer.Option(help="organisation name")] = "Demo organisation",
+        currency: Annotated[str, typer.Option(help="default currency (ISO)")] = "CNY",
+        language: Annotated[str, typer.Option(help="default language")] = "zh-Hans",
+    ) -> None:
+        """Create the database tables (migrations) and the organisation record."""
+        from ...services.organisation import ensure_organisation
+
+        c = _container()
+        with c.uow() as uow:
+            org = ensure_organisation(uow, name=name, currency=currency.upper(), language=language)
+            uow.commit()
+            err.print(f"database ready: {c.settings.database_url} (organisation {org.name!r})")
+
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="port")] = 8000,
+        workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    ) -> None:
+        """Run the web application and the API (database from DATABASE_URL; default a SQLite file here)."""
+        import uvicorn
+
+        from ...services.organisation import ensure_organisation
+
+        c = _container()
+        with c.uow() as uow:
+            ensure_organisation(uow)
+            uow.commit()
+        if workers > 1:
+            uvicorn.run("complaintdesk.entrypoints.asgi:app", host=host, port=port, workers=workers, log_level="info")
+        else:
+            from ..api.app import create_app
+
+            uvicorn.run(create_app(c), host=host, port=port, log_level="info")
+
+    @app.command()
+    def demo(
+        per_language: Annotated[int, typer.Option(help="complaints per language")] = 24,
+        print_tokens: Annotated[bool, typer.Option(help="print the demo users' API tokens")] = False,
+    ) -> None:
+        """Load realistic sample complaints in the three languages, with staff, teams and handling history."""
+        from ...services.demo import load_demo
+
+        c = _container()
+        with progress_bar() as bar:
+            task = bar.add_task("demo complaints", total=per_language * 3)
+            result = load_demo(c, per_language=per_language, progress=lambda n: bar.advance(task, n))
+        err.print(
+            f"loaded {result.complaints} complaints; sign in as " + ", ".join(f"{u} / {p}" for u, p in result.logins)
+        )
+        if print_tokens:
+            for username, token in result.tokens.items():
+                typer.echo(f"{username}\t{token}")
+
+    @user_app.command("create")
+    def user_create(
+        username: str,
+        role: Annotated[str, typer.Option(help="handler | supervisor | admin")] = "handler",
+        team: Annotated[list[str] | None, typer.Option(help="team name (repeat for several)")] = None,
+        email: Annotated[str | None, typer.Option()] = None,
+        password: Annotated[str | None, typer.Option(help="password for the web sign-in")] = None,
+        display_name: Annotated[str, typer.Option()] = "",
+        print_token: Annotated[bool, typer.Option("--print-token", help="print only the API token")] = False,
+    ) -> None:
+        """Create a staff user with an API token."""
+        from ...services import users
+
+        c = _container()
+        try:
+            with c.uow() as uow:
+                user, token = users.create_user(
+                    uow, username, role, teams=team or [], email=email, password=password, display_name=display_name
+                )
+                uow.commit()
+        except ComplaintdeskError as exc:
+            err.print(f"[red]error:[/red] {exc.message}")
+            raise typer.Exit(2) from None
+        if print_token:
+            typer.echo(token)
+        else:
+            typer.echo(f"created {user.username} ({user.role}); API token: {token}")
+
+    @app.command("import")
+    def import_(
+        file: Annotated[Path, typer.Argument(help=".csv or .xlsx with a header row (text, name, email, phone, ...)")],
+    ) -> None:
+        """Import complaints; each bad row is reported with its line number and the rest still imports."""
+        from ...services.transfer import import_file, read_rows
+
+        if not file.exists():
+            err.print(f"[red]error:[/red] {file} does not exist")
+            raise typer.Exit(2)
+        c = _container()
+        try:
+            total = sum(1 for _ in read_rows(file))
+        except ComplaintdeskError as exc:
+            err.print(f"[red]error:[/red] {exc.message}")
+            raise typer.Exit(2) from None
+        with progress_bar() as bar:
+            task = bar.add_task(f"importing {file.name}", total=total)
+            report = import_file(
+                c.uow, file, Actor("system", "import"), c.analyse, progress=lambda n: bar.advance(task, n)
+            )
+        for line, message in report.errors:
+            err.print(f"[yellow]{file}:{line}:[/yellow] {message}")
+        err.print(f"imported {report.imported} complaint(s), {len(report.errors)} row(s) with errors")
+        if report.errors and not report.imported:
+            raise typer.Exit(1)
+
+    @app.command()
+    def export(
+        file: Annotated[Path, typer.Argument(help="where to write: .csv or .xlsx")],
+    ) -> None:
+        """Export all complaints with their analysis and outcome."""
+        from sqlalchemy import func, select
+
+        from ...adapters.db.tables import Complaint
+        from ...services.transfer import export_file
+
+        c = _container()
+        with c.uow() as uow:
+            total = uow.session.scalar(select(func.count(Complaint.id))) or 0
+            with progress_bar() as bar:
+                task = bar.add_task(f"exporting {file.name}", total=total)
+                try:
+                    n = export_file(uow, file, progress=lambda k: bar.advance(task, k))
+                except ComplaintdeskError as exc:
+                    err.print(f"[red]error:[/red] {exc.message}")
+                    raise typer.Exit(2) from None
+        err.print(f"wrote {n} complaint(s) to {file}")
+
+    @app.command()
+    def sweep() -> None:
+        """Run the SLA sweep once: mark breaches, escalate, notify supervisors."""
+        from ...services import sweep as sweep_service
+
+        c = _container()
+        report = sweep_service.sweep(c.uow(), c.settings.public_base_url)
+        typer.echo(f"breached {report.breached}, escalated {report.escalated}, skipped {report.skipped}")
+
+    @app.command()
+    def deliver() -> None:
+        """Deliver pending e-mails and webhook calls once (the server does this continuously)."""
+        from ...adapters.delivery import SmtpMailer, WebhookPoster
+        from ...services import outbox
+
+        c = _container()
+        s = c.settings
+        mailer = SmtpMailer(s.smtp_host, s.smtp_port, s.smtp_sender) if s.smtp_host else None
+        poster = WebhookPoster()
+        report = outbox.deliver(c.uow(), mailer, poster, limit=10_000)
+        poster.close()
+        typer.echo(f"sent {report.sent}, failed {report.failed}, skipped {report.skipped}")
+
+    _ = SYSTEM

@@ -1,0 +1,204 @@
+"""The complaint page and its workflow actions, and the reply coach as a JSON endpoint for the editor."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Request
+from starlette.responses import JSONResponse, Response
+
+from ...adapters.db.tables import Summary, User
+from ...domain.errors import ComplaintdeskError, InvalidInput
+from ...domain.status import Status, allowed_actions
+from ...services import dispatch, queries, remedies, web_advice, workflow
+from ...services.actors import Actor
+from ...services.loading import complaint_for, organisation
+from ...services.uow import UnitOfWork
+from .base import FormDep, WebDep, check_csrf_header
+from .highlight import segments
+from .render import render
+
+router = APIRouter(include_in_schema=False)
+
+MAX_COACH_CHARS = 10_000
+ACCEPTED = {"yes": True, "no": False}
+
+
+def _back(tn: str, anchor: str = "") -> str:
+    return f"/complaints/{tn}" + (f"#{anchor}" if anchor else "")
+
+
+def _pending_clock(d: queries.ComplaintDetail) -> datetime | None:
+    pending = [c.due_at for c in d.clocks if c.met_at is None and c.cancelled_at is None]
+    return min(pending) if pending else None
+
+
+@router.get("/complaints/{tn}")
+def complaint_page(tn: str, w: WebDep) -> Response:
+    with w.uow() as uow:
+        user = w.user(uow)
+        page = w.page(uow, user)
+        actor = Actor.of(user)
+        try:
+            complaint = complaint_for(uow, actor, tn)
+        except ComplaintdeskError as exc:
+            return render("error.html", page, status_code=404, message=exc.message)
+        d = queries.detail(uow, complaint)
+        org = organisation(uow)
+        open_commitment = next((c for c in d.commitments if c.state == "open"), None)
+        users = {u.id: u for u in uow.session.query(User).all()}
+        return render(
+            "complaint.html", page, c=complaint, d=d, analysis=complaint.analysis or {},
+            segments=segments(complaint.text, (complaint.analysis or {}).get("evidence")),
+            summary=uow.session.get(Summary, complaint.id), org=org, users=users,
+            actions=[a.value for a in allowed_actions(Status(complaint.status))],
+            next_due=_pending_clock(d), open_commitment=open_commitment,
+            repeat_of=next((x for x in d.earlier if x.id == complaint.repeat_of_id), None),
+            plan=web_advice.plan(complaint, actor),
+            draft=web_advice.draft(complaint, actor, open_commitment.due_at if open_commitment else None),
+            coach_available=web_advice.coach(complaint, "", actor) is not None,
+            remedy_kinds=remedies.KINDS, outcomes=workflow.OUTCOMES, reliefs=workflow.RELIEFS,
+            referrals=workflow.REFERRALS,
+        )
+
+
+@router.post("/complaints/{tn}/coach")
+async def coach_json(tn: str, request: Request, w: WebDep) -> Response:
+    """The coach's remarks on a draft reply: {"available": bool, "violations": [...]}. Called as the handler types."""
+    check_csrf_header(request)
+    body = await request.json()
+    text = str(body.get("text", ""))[:MAX_COACH_CHARS] if isinstance(body, dict) else ""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_coach, w, tn, text)
+
+
+def _coach(w: Any, tn: str, text: str) -> Response:
+    with w.uow() as uow:
+        user = w.user(uow)
+        actor = Actor.of(user)
+        try:
+            complaint = complaint_for(uow, actor, tn)
+        except ComplaintdeskError as exc:
+            return JSONResponse({"error": exc.code, "detail": exc.message}, status_code=404)
+        verdict = web_advice.coach(complaint, text, actor) if text.strip() else None
+        available = verdict is not None or web_advice.coach(complaint, "", actor) is not None
+        violations = list((verdict or {}).get("violations") or [])
+        page = w.page(uow, user)
+        for v in violations:
+            v["label"] = page.label("coach", str(v.get("rule")))
+        return JSONResponse({"available": available, "violations": violations})
+
+
+def _local(form_value: str, tz: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(form_value)
+    except ValueError:
+        raise InvalidInput("date: give a date and time, e.g. 2026-11-30 17:00") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz or "UTC"))
+
+
+def _tz(uow: UnitOfWork) -> str:
+    return organisation(uow).timezone or "UTC"
+
+
+@router.post("/complaints/{tn}/acknowledge")
+def acknowledge(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.acknowledge(uow, a, tn, form.raw("body"), version=form.version),
+                 _back(tn), "done.acknowledged")
+
+
+@router.post("/complaints/{tn}/start")
+def start(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.start(uow, a, tn, version=form.version), _back(tn), "done.started")
+
+
+@router.post("/complaints/{tn}/take")
+def take(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: dispatch.assign(uow, a, tn, assignee_id=a.id, version=form.version),
+                 _back(tn), "done.taken")
+
+
+@router.post("/complaints/{tn}/reply")
+def reply(tn: str, w: WebDep, form: FormDep) -> Response:
+    def run(uow: UnitOfWork, actor: Actor) -> Any:
+        complaint = complaint_for(uow, actor, tn, form.version)
+        verdict = web_advice.coach(complaint, form.raw("body"), actor)
+        kind = "reply" if form.get("kind") == "reply" else "progress"
+        return workflow.reply(uow, actor, tn, form.raw("body"), kind=kind, interim=form.flag("interim"),
+                              coach=verdict, version=form.version)
+
+    return w.act(run, _back(tn, "timeline"), "done.replied")
+
+
+@router.post("/complaints/{tn}/note")
+def note(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.note(uow, a, tn, form.raw("body"), version=form.version),
+                 _back(tn, "timeline"), "done.noted")
+
+
+@router.post("/complaints/{tn}/commit")
+def commit(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.commit_date(uow, a, tn, _local(form.get("due_at"), _tz(uow)),
+                                                     form.raw("description"), version=form.version),
+                 _back(tn), "done.committed")
+
+
+@router.post("/complaints/{tn}/remedy")
+def remedy(tn: str, w: WebDep, form: FormDep) -> Response:
+    base = w.container.settings.public_base_url
+    return w.act(lambda uow, a: remedies.request(uow, a, tn, kind=form.get("kind"), value=form.get("value") or "0",
+                                                 description=form.raw("description"), public_base_url=base,
+                                                 version=form.version),
+                 _back(tn, "remedies"), "done.remedy")
+
+
+@router.post("/remedies/{remedy_id}/decide")
+def decide(remedy_id: int, w: WebDep, form: FormDep) -> Response:
+    approve = form.get("decision") == "approve"
+    return w.act(lambda uow, a: remedies.decide(uow, a, remedy_id, approve=approve, note=form.raw("note")),
+                 form.get("back") or "/supervisor", "done.approved" if approve else "done.rejected")
+
+
+@router.post("/remedies/{remedy_id}/paid")
+def paid(remedy_id: int, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: remedies.mark_paid(uow, a, remedy_id), form.get("back") or "/inbox", "done.paid")
+
+
+@router.post("/complaints/{tn}/resolve")
+def resolve(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.resolve(uow, a, tn, form.raw("resolution"), version=form.version),
+                 _back(tn), "done.resolved")
+
+
+@router.post("/complaints/{tn}/close")
+def close(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.close(uow, a, tn, outcome=form.get("outcome"), relief=form.get("relief"),
+                                               communicated=form.flag("communicated"),
+                                               customer_accepted=ACCEPTED.get(form.get("accepted")),
+                                               referral=form.opt("referral"), version=form.version),
+                 _back(tn), "done.closed")
+
+
+@router.post("/complaints/{tn}/follow-up")
+def follow_up(tn: str, w: WebDep, form: FormDep) -> Response:
+    score = form.get("score")
+    return w.act(lambda uow, a: workflow.follow_up(uow, a, tn, int(score) if score.isdigit() else 0,
+                                                   form.raw("comment"), version=form.version),
+                 _back(tn), "done.followed_up")
+
+
+@router.post("/complaints/{tn}/reopen")
+def reopen(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.reopen(uow, a, tn, form.raw("reason"), version=form.version),
+                 _back(tn), "done.reopened")
+
+
+@router.post("/complaints/{tn}/summary")
+def summary(tn: str, w: WebDep, form: FormDep) -> Response:
+    return w.act(lambda uow, a: workflow.summarise(uow, a, tn, root_cause=form.get("root_cause"),
+                                                   cause_detail=form.raw("cause_detail"), lesson=form.raw("lesson"),
+                                                   prevention=form.raw("prevention"), version=form.version),
+                 _back(tn, "summary"), "done.summarised")

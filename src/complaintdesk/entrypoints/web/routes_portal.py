@@ -1,0 +1,94 @@
+"""The customer portal, without sign-in: submit a complaint, then follow it with the private link and answer
+the follow-up survey. The tracking number and the token together are the key (as in the public API)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from ...domain.errors import ComplaintdeskError
+from ...services import intake, workflow
+from ...services.actors import customer_actor
+from ..api.routes_public import complaint_by_token, public_view
+from .base import FormDep, WebDep
+from .render import render
+
+router = APIRouter(include_in_schema=False)
+
+FIELDS = ("name", "email", "phone", "subject", "text", "location", "occurred_at", "frequency", "product",
+          "related_numbers")
+LIMITS = {"text": 20_000, "name": 200, "email": 254, "phone": 50, "subject": 300, "location": 300,
+          "occurred_at": 100, "frequency": 100, "product": 200, "related_numbers": 300}
+
+
+@router.get("/")
+@router.get("/portal")
+def portal(w: WebDep) -> Response:
+    with w.uow() as uow:
+        return render("portal.html", w.page(uow), values={})
+
+
+@router.post("/portal")
+def submit(w: WebDep, form: FormDep) -> Response:
+    values = {k: form.get(k)[: LIMITS[k]] for k in FIELDS}
+    values["text"] = form.raw("text").strip()[: LIMITS["text"]]
+    with w.uow() as uow:
+        data = intake.IntakeData(
+            text=values["text"], customer_name=values["name"], email=values["email"] or None,
+            phone=values["phone"] or None, channel="web", subject=values["subject"] or None,
+            location=values["location"] or None, occurred_at=values["occurred_at"] or None,
+            frequency=values["frequency"] or None, product=values["product"] or None,
+            related_numbers=values["related_numbers"] or None,
+        )
+        try:
+            received = intake.receive(uow, data, customer_actor(values["name"] or "customer"), w.container.analyse,
+                                      w.container.settings.public_base_url)
+            uow.commit()
+        except ComplaintdeskError as exc:
+            page = w.page(uow)
+            page.flashes.append(("error", exc.message))
+            return render("portal.html", page, status_code=422, values=values)
+        c = received.complaint
+        link = f"/track/{c.tracking_number}?token={received.access_token}"
+        return render("portal_done.html", w.page(uow), tracking_number=c.tracking_number, link=link,
+                      full_link=w.container.settings.public_base_url + link, email=c.customer.email)
+
+
+def _track(w: WebDep, tn: str, token: str, status_code: int = 200) -> Response:
+    with w.uow() as uow:
+        page = w.page(uow)
+        try:
+            complaint = complaint_by_token(uow, tn, token)
+        except ComplaintdeskError:
+            return render("track_missing.html", page, status_code=404, tracking_number=tn[:20])
+        view = public_view(uow, complaint)
+        return render("track.html", page, view=view, token=token, status_code=status_code)
+
+
+@router.get("/track")
+def track_lookup(w: WebDep, tracking_number: str = "", token: str = "") -> Response:
+    if tracking_number and token:
+        return w.redirect(f"/track/{tracking_number.strip()[:20]}?token={token.strip()[:200]}")
+    with w.uow() as uow:
+        return render("track_missing.html", w.page(uow), tracking_number="")
+
+
+@router.get("/track/{tn}")
+def track(tn: str, w: WebDep, token: str = "") -> Response:
+    return _track(w, tn, token[:200])
+
+
+@router.post("/track/{tn}/survey")
+def survey(tn: str, w: WebDep, form: FormDep) -> Response:
+    token = form.get("token")[:200]
+    score = form.get("score")
+    with w.uow() as uow:
+        try:
+            complaint = complaint_by_token(uow, tn, token)
+            workflow.record_survey(uow, customer_actor(complaint.customer.name), complaint,
+                                   int(score) if score.isdigit() else 0, form.raw("comment"))
+            uow.commit()
+            w.session.flash("ok", w.t("track.thanks"))
+        except ComplaintdeskError as exc:
+            w.session.flash("error", exc.message)
+    return w.redirect(f"/track/{tn}?token={token}")

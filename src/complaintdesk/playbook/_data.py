@@ -1,0 +1,221 @@
+"""Loading, merging and validating the playbook data files (format: docs/playbook-format.md).
+
+The package ships defaults in `playbook/data/`. An organisation can point to its own folder
+(argument `org_dir`, or the environment variable COMPLAINTDESK_PLAYBOOK_DIR) holding files with
+the same names; they are merged over the defaults: mappings merge key by key, a list replaces the
+default list, and a key written `+name` appends its list to the default `name`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..domain.labels import COACH_RULES, LANGUAGES
+from ._text import to_simplified
+
+DATA_DIR = Path(__file__).parent / "data"
+ENV_DIR = "COMPLAINTDESK_PLAYBOOK_DIR"
+LANG_FILES = ("coach", "plan", "draft", "principles")
+CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy")
+
+
+class PlaybookDataError(ValueError):
+    """A playbook data file is missing, malformed or refers to something that does not exist."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PlaybookDataError(f"{path}: invalid YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PlaybookDataError(f"{path}: the top level must be a mapping")
+    return data
+
+
+def merge(base: Any, over: Any, *, append: bool = False) -> Any:
+    """Merge `over` onto `base`: mappings key by key; lists replace (or append with `+key` / append=True)."""
+    if isinstance(base, Mapping) and isinstance(over, Mapping):
+        out = dict(base)
+        for key, value in over.items():
+            if isinstance(key, str) and key.startswith("+"):
+                name = key[1:]
+                out[name] = list(out.get(name) or []) + list(value or [])
+            elif key in out:
+                out[key] = merge(out[key], value, append=append)
+            else:
+                out[key] = value
+        return out
+    if append and isinstance(base, list) and isinstance(over, list):
+        return base + over
+    return over
+
+
+def _load_tree(root: Path) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    common = root / "plan.yaml"
+    if common.exists():
+        tree["plan"] = _read(common)
+    for lang in LANGUAGES:
+        for name in LANG_FILES:
+            path = root / lang / f"{name}.yaml"
+            if path.exists():
+                tree.setdefault(lang, {})[name] = _read(path)
+    return tree
+
+
+@dataclass
+class Playbook:
+    """All playbook data, merged and validated. Build with `load_playbook()`."""
+
+    plan: dict[str, Any]
+    langs: dict[str, dict[str, Any]]
+    source: str = "default"
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def lang(self, language: str) -> dict[str, Any]:
+        return self.langs[language if language in self.langs else "en"]
+
+    def principle(self, language: str, pid: str) -> dict[str, str]:
+        p = self.lang(language)["principles"].get(pid) or {}
+        return {"text": str(p.get("text", pid)), "source": str(p.get("source", ""))}
+
+    def coach_checks(self, language: str) -> dict[str, Any]:
+        """The checks of every rule for `language`; for Chinese, the union of both scripts' patterns."""
+        if language.startswith("zh"):
+            hans = self.langs["zh-Hans"]["coach"]
+            hant = _to_simplified_tree(self.langs["zh-Hant"]["coach"])
+            return {
+                "rules": merge(hans.get("rules", {}), hant.get("rules", {}), append=True),
+                "groups": merge(hans.get("groups", {}), hant.get("groups", {}), append=True),
+                "params": merge(hans.get("params", {}), hant.get("params", {}), append=True),
+                "macros": merge(hans.get("macros", {}), hant.get("macros", {})),
+            }
+        return self.lang(language)["coach"]
+
+
+_TEXT_KEYS = ("message", "principle", "suggestion")
+
+
+def _to_simplified_tree(node: Any, key: str = "") -> Any:
+    if isinstance(node, dict):
+        return {k: _to_simplified_tree(v, str(k)) for k, v in node.items() if k not in _TEXT_KEYS}
+    if isinstance(node, list):
+        return [_to_simplified_tree(v, key) for v in node]
+    if isinstance(node, str):
+        return to_simplified(node)
+    return node
+
+
+def _validate(pb: Playbook) -> None:
+    for lang in LANGUAGES:
+        files = pb.langs.get(lang)
+        if not files:
+            raise PlaybookDataError(f"no data for language {lang}")
+        for name in LANG_FILES:
+            if name not in files:
+                raise PlaybookDataError(f"{lang}/{name}.yaml is missing")
+        rules = files["coach"].get("rules", {})
+        missing = [r for r in COACH_RULES if r not in rules]
+        unknown = [r for r in rules if r not in COACH_RULES]
+        if missing or unknown:
+            raise PlaybookDataError(f"{lang}/coach.yaml: missing rules {missing}, unknown rules {unknown}")
+        for rid, rule in rules.items():
+            for key in _TEXT_KEYS:
+                if not rule.get(key):
+                    raise PlaybookDataError(f"{lang}/coach.yaml: rule {rid} has no {key}")
+        step_texts = files["plan"].get("steps", {})
+        for step in pb.plan.get("steps", []):
+            if step["id"] not in step_texts:
+                raise PlaybookDataError(f"{lang}/plan.yaml: no text for step {step['id']}")
+            if step.get("principle") not in files["principles"]:
+                raise PlaybookDataError(f"{lang}/principles.yaml: no principle {step.get('principle')!r}")
+    for lang in LANGUAGES:
+        checks = pb.coach_checks(lang)
+        for rid, rule in checks["rules"].items():
+            for cname, check in (rule.get("checks") or {}).items():
+                kind = check.get("kind")
+                if kind not in CHECK_KINDS:
+                    raise PlaybookDataError(f"{lang}: rule {rid} check {cname}: unknown kind {kind!r}")
+                for pattern in _patterns_of(check, checks["groups"], checks.get("macros") or {}):
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        where = f"{lang}: rule {rid} check {cname}"
+                        raise PlaybookDataError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+    phases = pb.plan.get("phases", {})
+    for step in pb.plan.get("steps", []):
+        if step.get("phase") not in phases:
+            raise PlaybookDataError(f"plan.yaml: step {step.get('id')} has unknown phase {step.get('phase')!r}")
+
+
+def _patterns_of(check: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> list[str]:
+    out: list[str] = []
+    for key, value in check.items():
+        if key == "cues":
+            for cue in value:
+                out.extend(expand(cue.get("patterns", []), groups, macros))
+        elif key == "require":
+            for pats in value.values():
+                out.extend(expand(pats, groups, macros))
+        elif key == "exempt_when":
+            for clause in value:
+                out.extend(expand((clause.get("complaint") or []) + (clause.get("reply") or []), groups, macros))
+        elif isinstance(value, list) and key not in ("ignore_inside", "skip_when"):
+            out.extend(expand(value, groups, macros))
+    return out
+
+
+_MACRO = re.compile(r"<<([A-Z_]+)>>")
+
+
+def expand(patterns: list[str], groups: Mapping[str, list[str]], macros: Mapping[str, str] | None = None) -> list[str]:
+    """Replace `@group` items by the group's patterns and `<<NAME>>` by the macro's text."""
+    out: list[str] = []
+    for p in patterns:
+        if isinstance(p, str) and p.startswith("@"):
+            if p[1:] not in groups:
+                raise PlaybookDataError(f"unknown pattern group {p}")
+            out.extend(groups[p[1:]])
+        else:
+            out.append(str(p))
+    if macros is None:
+        return out
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1) not in macros:
+            raise PlaybookDataError(f"unknown macro <<{m.group(1)}>>")
+        return str(macros[m.group(1)])
+
+    return [_MACRO.sub(sub, p) for p in out]
+
+
+@lru_cache(maxsize=8)
+def _load(org_dir: str | None) -> Playbook:
+    tree = _load_tree(DATA_DIR)
+    source = "default"
+    if org_dir:
+        root = Path(org_dir)
+        if not root.is_dir():
+            raise PlaybookDataError(f"playbook folder {org_dir} does not exist")
+        tree = merge(tree, _load_tree(root))
+        source = str(root)
+    pb = Playbook(plan=tree.get("plan", {}), langs={k: v for k, v in tree.items() if k in LANGUAGES}, source=source)
+    _validate(pb)
+    return pb
+
+
+def load_playbook(org_dir: str | os.PathLike[str] | None = None) -> Playbook:
+    """The playbook data: defaults merged with `org_dir` (or $COMPLAINTDESK_PLAYBOOK_DIR). Cached."""
+    chosen = org_dir if org_dir is not None else os.environ.get(ENV_DIR) or None
+    return _load(str(chosen) if chosen else None)

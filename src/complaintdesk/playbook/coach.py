@@ -1,0 +1,429 @@
+"""The reply coach: checks a handler's reply against the complaint-handling principles.
+
+Every rule is data (`data/<lang>/coach.yaml`); this module only interprets five kinds of check:
+
+- ``phrase``   fires on any match of its patterns (unless an ``unless`` pattern is in the same sentence);
+- ``weighted`` adds up cue weights (capped per class, negative weights discount) against a threshold;
+- ``opening``  fires when a pattern appears in the first sentences before any acknowledgement;
+- ``absence``  fires when a required family of phrases is missing (apology, time, name, contact);
+- ``remedy``   compares money promised in the reply with the approved remedy and the handler's limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis.result import Analysis
+from ..domain.labels import COACH_RULES
+from ._data import Playbook, expand, load_playbook
+from ._text import Sentence, detect_language, normalise, sentence_at, sentences
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+@dataclass(frozen=True, slots=True)
+class CoachContext:
+    """What the organisation knows beyond the text: the approved remedy and the handler's limit."""
+
+    approved_remedy: float | None = None  # amount an approver (or the handler, within limit) granted
+    remedy_limit: float | None = None  # what this handler may grant alone
+    currency: str | None = None
+    handler_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    rule: str
+    message: str
+    principle: str
+    suggestion: str
+    span: tuple[int, int]
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "message": self.message,
+            "principle": self.principle,
+            "suggestion": self.suggestion,
+            "span": [self.span[0], self.span[1]],
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CoachResult:
+    language: str
+    violations: tuple[Violation, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def rules(self) -> list[str]:
+        return [v.rule for v in self.violations]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "language": self.language, "violations": [v.to_dict() for v in self.violations]}
+
+
+# ---------------------------------------------------------------- compiled checks
+
+
+@dataclass(frozen=True)
+class _Cue:
+    patterns: tuple[re.Pattern[str], ...]
+    weight: float
+    cls: str
+
+
+@dataclass(frozen=True)
+class _Check:
+    rule: str
+    kind: str
+    patterns: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
+    cues: tuple[_Cue, ...] = ()
+    class_max: Mapping[str, float] = field(default_factory=dict)
+    threshold: float = 1.0
+    low_specificity_threshold: float | None = None
+    min_overlap: int = 2
+    require: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    exempt: tuple[re.Pattern[str], ...] = ()
+    exempt_when: tuple[Mapping[str, Any], ...] = ()
+    point_to: tuple[re.Pattern[str], ...] = ()
+    where: str = "all"
+    ignore_inside: tuple[str, ...] = ()
+    skip_when: tuple[Mapping[str, Any], ...] = ()
+    before_none_of: tuple[re.Pattern[str], ...] = ()
+    skip_sentences: tuple[re.Pattern[str], ...] = ()
+    window: int = 2
+    max_offset: int = 10_000
+    approval: tuple[re.Pattern[str], ...] = ()
+    default_limit: float | None = None
+
+
+def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> _Check:
+    def _compile(patterns: Iterable[str], groups: Mapping[str, list[str]]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, _FLAGS) for p in expand(list(patterns), groups, macros))
+
+    def pats(key: str) -> tuple[re.Pattern[str], ...]:
+        return _compile(raw.get(key) or [], groups)
+
+    cues = tuple(
+        _Cue(_compile(c.get("patterns") or [], groups), float(c.get("weight", 1)), str(c.get("class", "")))
+        for c in raw.get("cues") or []
+    )
+    exempt_when = []
+    for clause in raw.get("exempt_when") or []:
+        compiled: dict[str, Any] = {"analysis": clause.get("analysis") or {}}
+        for key in ("complaint", "reply"):
+            if clause.get(key):
+                compiled[key] = _compile(clause[key], groups)
+        exempt_when.append(compiled)
+    return _Check(
+        rule=rule,
+        kind=str(raw["kind"]),
+        patterns=pats("patterns"),
+        unless=pats("unless"),
+        cues=cues,
+        class_max={str(k): float(v) for k, v in (raw.get("class_max") or {}).items()},
+        threshold=float(raw.get("threshold", 1)),
+        low_specificity_threshold=(
+            float(raw["low_specificity_threshold"]) if raw.get("low_specificity_threshold") is not None else None
+        ),
+        min_overlap=int(raw.get("min_overlap", 2)),
+        require={k: _compile(v, groups) for k, v in (raw.get("require") or {}).items()},
+        exempt=pats("exempt"),
+        exempt_when=tuple(exempt_when),
+        point_to=pats("point_to"),
+        where=str(raw.get("where", "all")),
+        ignore_inside=tuple(raw.get("ignore_inside") or ()),
+        skip_when=tuple(raw.get("skip_when") or ()),
+        before_none_of=pats("before_none_of"),
+        skip_sentences=pats("skip_sentences"),
+        window=int(raw.get("window", 2)),
+        max_offset=int(raw.get("max_offset", 10_000)),
+        approval=pats("approval"),
+        default_limit=float(raw["default_limit"]) if raw.get("default_limit") is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    checks: tuple[_Check, ...]
+    texts: Mapping[str, Mapping[str, str]]
+    stop_tokens: frozenset[str]
+
+
+def _compiled(pb: Playbook, language: str) -> _Compiled:
+    key = f"coach:{language}"
+    if key not in pb._compiled:
+        data = pb.coach_checks(language)
+        groups = data.get("groups", {})
+        checks: list[_Check] = []
+        for rule in COACH_RULES:
+            for raw in (data["rules"][rule].get("checks") or {}).values():
+                checks.append(_build(rule, raw, groups, data.get("macros") or {}))
+        # absence checks look at what the other rules found, so they run last
+        checks.sort(key=lambda c: c.kind == "absence")
+        texts = {
+            r: {k: str(v) for k, v in pb.lang(language)["coach"]["rules"][r].items() if k != "checks"}
+            for r in COACH_RULES
+        }
+        stop = frozenset(str(t).lower() for t in (data.get("params", {}).get("stop_tokens") or []))
+        pb._compiled[key] = _Compiled(tuple(checks), texts, stop)
+    compiled: _Compiled = pb._compiled[key]
+    return compiled
+
+
+# ---------------------------------------------------------------- evaluation helpers
+
+
+def _facts(analysis: Analysis | None) -> dict[str, set[str]]:
+    if analysis is None:
+        return {}
+    return {
+        "nature": {analysis.nature},
+        "category": {analysis.category},
+        "emotion": {analysis.emotion},
+        "temperament": {analysis.temperament},
+        "motives": set(analysis.motives),
+        "risks": set(analysis.risks),
+        "priority": {analysis.priority},
+    }
+
+
+def _clause_holds(clause: Mapping[str, Any], facts: Mapping[str, set[str]]) -> bool:
+    if not facts:
+        return False
+    for key, allowed in clause.items():
+        values = allowed if isinstance(allowed, list) else [allowed]
+        if not facts.get(key, set()) & {str(v) for v in values}:
+            return False
+    return True
+
+
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NUMBER = re.compile(r"\d[\d.,:]*\d|\d")
+
+
+def _tokens(text: str, stop: frozenset[str]) -> set[str]:
+    low = text.lower()
+    out = {w for w in _WORD.findall(low) if w not in stop}
+    for run in _CJK_RUN.findall(text):
+        out.update(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in stop)
+    out.update(n for n in _NUMBER.findall(text) if len(n) > 1)
+    return out
+
+
+def specificity(reply: str, complaint: str, stop: frozenset[str] = frozenset()) -> int:
+    """How many content tokens (words, Chinese bigrams, numbers) of the complaint the reply repeats."""
+    return len(_tokens(reply, stop) & _tokens(complaint, stop))
+
+
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万|萬|千|k)?", re.IGNORECASE)
+
+
+def _amount(text: str) -> float | None:
+    m = _AMOUNT.search(text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    unit = (m.group(2) or "").lower()
+    return value * {"万": 10000, "萬": 10000, "千": 1000, "k": 1000}.get(unit, 1)
+
+
+@dataclass
+class _State:
+    reply: str
+    norm: str
+    sents: list[Sentence]
+    complaint: str | None
+    facts: dict[str, set[str]]
+    context: CoachContext | None
+    stop: frozenset[str]
+    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _same_sentence(state: _State, pos: int, patterns: Sequence[re.Pattern[str]]) -> bool:
+    if not patterns:
+        return False
+    s = sentence_at(state.sents, pos)
+    text = state.norm[s.start : s.end] if s else state.norm
+    return any(p.search(text) for p in patterns)
+
+
+def _phrase(c: _Check, st: _State) -> list[tuple[int, int]]:
+    hits = []
+    for p in c.patterns:
+        for m in p.finditer(st.norm):
+            if m.end() > m.start() and not _same_sentence(st, m.start(), c.unless):
+                hits.append((m.start(), m.end()))
+    return sorted(hits)
+
+
+def _weighted(c: _Check, st: _State) -> list[tuple[int, int]]:
+    per_class: dict[str, float] = {}
+    spans: list[tuple[int, int]] = []
+    total = 0.0
+    for cue in c.cues:
+        for p in cue.patterns:
+            for m in p.finditer(st.norm):
+                if m.end() == m.start() or _same_sentence(st, m.start(), c.unless):
+                    continue
+                w = cue.weight
+                if cue.cls and cue.cls in c.class_max:
+                    room = c.class_max[cue.cls] - per_class.get(cue.cls, 0.0)
+                    w = max(0.0, min(w, room)) if w > 0 else w
+                    per_class[cue.cls] = per_class.get(cue.cls, 0.0) + w
+                total += w
+                if w > 0:
+                    spans.append((m.start(), m.end()))
+    if not spans:
+        return []
+    threshold = c.threshold
+    if (
+        c.low_specificity_threshold is not None
+        and st.complaint
+        and specificity(st.norm, normalise(st.complaint, "zh" if _CJK_RUN.search(st.complaint) else "en"), st.stop)
+        < c.min_overlap
+    ):
+        threshold = min(threshold, c.low_specificity_threshold)
+    if total < threshold:
+        return []
+    spans.sort()
+    return [(spans[0][0], max(e for _, e in spans))]
+
+
+def _opening(c: _Check, st: _State) -> list[tuple[int, int]]:
+    counted = 0
+    for s in st.sents:
+        text = st.norm[s.start : s.end]
+        if any(p.search(text) for p in c.skip_sentences) and not any(p.search(text) for p in c.patterns):
+            continue
+        counted += 1
+        if counted > c.window:
+            break
+        lead = len(text) - len(text.lstrip())
+        for p in c.patterns:
+            m = p.search(text)
+            if m and m.start() - lead <= c.max_offset:
+                pos = s.start + m.start()
+                if any(q.search(st.norm[:pos]) for q in c.before_none_of):
+                    return []
+                return [(pos, s.end)]
+        if any(q.search(text) for q in c.before_none_of):
+            return []
+    return []
+
+
+def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
+    if any(_clause_holds(cl, st.facts) for cl in c.skip_when):
+        return []
+    if any(p.search(st.norm) for p in c.exempt):
+        return []
+    for clause in c.exempt_when:
+        ok = True
+        if clause["analysis"]:
+            ok = _clause_holds(clause["analysis"], st.facts)
+        if ok and "complaint" in clause:
+            ok = bool(st.complaint) and any(p.search(normalise(st.complaint or "", "")) for p in clause["complaint"])
+        if ok and "reply" in clause:
+            ok = any(p.search(st.norm) for p in clause["reply"])
+        if ok:
+            return []
+    blocked = [span for rule in c.ignore_inside for span in st.found.get(rule, [])]
+
+    def present(patterns: Sequence[re.Pattern[str]]) -> bool:
+        for p in patterns:
+            for m in p.finditer(st.norm):
+                if not any(b0 <= m.start() < b1 for b0, b1 in blocked):
+                    return True
+        return False
+
+    if c.rule == "no_contact" and st.context and st.context.handler_name:
+        if st.context.handler_name.strip() and st.context.handler_name.strip() in st.reply:
+            require = {k: v for k, v in c.require.items() if k != "name"}
+        else:
+            require = dict(c.require)
+    else:
+        require = dict(c.require)
+    if all(present(pats) for pats in require.values()):
+        return []
+    for p in c.point_to:
+        m = p.search(st.norm)
+        if m:
+            return [(m.start(), m.end())]
+    if not st.sents:
+        return [(0, len(st.reply))]
+    if c.where == "start":
+        return [(st.sents[0].start, st.sents[0].end)]
+    if c.where == "end":
+        return [(st.sents[-1].start, st.sents[-1].end)]
+    return [(0, len(st.reply))]
+
+
+def _remedy(c: _Check, st: _State) -> list[tuple[int, int]]:
+    ctx = st.context
+    limit: float | None = None
+    if ctx is not None and ctx.approved_remedy is not None:
+        limit = ctx.approved_remedy
+    elif ctx is not None and ctx.remedy_limit is not None:
+        limit = ctx.remedy_limit
+    elif c.default_limit is not None:
+        limit = c.default_limit
+    if limit is None:
+        return []
+    hits = []
+    for p in c.patterns:
+        for m in p.finditer(st.norm):
+            if _same_sentence(st, m.start(), c.approval) and (ctx is None or ctx.approved_remedy is None):
+                continue
+            value = _amount(m.group("amount") if "amount" in p.groupindex else m.group(0))
+            if value is not None and value > limit + 1e-9:
+                hits.append((m.start(), m.end()))
+    return hits
+
+
+_KINDS = {"phrase": _phrase, "weighted": _weighted, "opening": _opening, "absence": _absence, "remedy": _remedy}
+
+
+# ---------------------------------------------------------------- public API
+
+
+def coach(
+    reply: str,
+    *,
+    complaint: str | None = None,
+    lang: str | None = None,
+    analysis: Analysis | None = None,
+    context: CoachContext | None = None,
+    playbook: Playbook | None = None,
+) -> CoachResult:
+    """Check `reply` against the 11 coach rules; each violation carries its principle and span in `reply`."""
+    language = lang or (analysis.language if analysis else None) or detect_language(reply or complaint or "")
+    pb = playbook or load_playbook()
+    compiled = _compiled(pb, language)
+    norm = normalise(reply, language)
+    st = _State(reply, norm, sentences(norm), complaint, _facts(analysis), context, compiled.stop_tokens)
+    for check in compiled.checks:
+        if check.rule in st.found:
+            continue
+        spans = _KINDS[check.kind](check, st)
+        if spans:
+            st.found[check.rule] = spans
+    violations = []
+    for rule in COACH_RULES:
+        if rule in st.found:
+            start, end = st.found[rule][0]
+            t = compiled.texts[rule]
+            violations.append(
+                Violation(rule, t["message"], t["principle"], t["suggestion"], (start, end), reply[start:end])
+            )
+    return CoachResult(language, tuple(violations))

@@ -1,0 +1,220 @@
+"""Demo data: staff, teams and complaints in three languages at every stage of their life."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..adapters.db.tables import Complaint, User
+from ..bootstrap import Container
+from ..domain.errors import ComplaintdeskError
+from ..i18n import t
+from . import intake, remedies, sweep, users, workflow
+from .actors import Actor, customer_actor
+from .organisation import ensure_organisation, update_settings
+from .uow import UnitOfWork, fixed_clock
+
+REPO_DATA = Path(__file__).resolve().parents[3] / "data"
+DEMO_PASSWORD = "demo-password"
+TEAMS = ("Front desk", "Facilities", "Billing", "Customer care")
+STAFF = (  # username, role, teams, display name, language
+    ("admin", "admin", (), "Admin", "en"),
+    ("mei", "supervisor", TEAMS, "Chen Mei", "zh-Hans"),
+    ("hana", "handler", ("Front desk", "Customer care"), "Hana Lau", "zh-Hant"),
+    ("tom", "handler", ("Facilities",), "Tom Baker", "en"),
+    ("lin", "handler", ("Billing", "Front desk"), "Lin Jie", "zh-Hans"),
+)
+NAMES = {
+    "zh-Hans": ["王芳", "李强", "张伟", "刘洋", "陈静", "杨磊", "赵敏", "黄勇", "周婷", "吴斌", "徐丽", "孙浩"],
+    "zh-Hant": ["陳家豪", "林美玲", "黃志明", "張淑芬", "李嘉欣", "吳俊傑", "劉雅婷", "蔡宗翰", "許慧君", "鄭凱文"],
+    "en": [
+        "Alice Morgan",
+        "David Chen",
+        "Priya Nair",
+        "James O'Connor",
+        "Sofia Rossi",
+        "Tom Walker",
+        "Grace Lee",
+        "Mohammed Ali",
+        "Emma Clarke",
+        "Lucas Brown",
+    ],
+}
+
+
+@dataclass(slots=True)
+class DemoResult:
+    complaints: int = 0
+    logins: list[tuple[str, str]] = field(default_factory=list)
+    tokens: dict[str, str] = field(default_factory=dict)
+
+
+def _samples(lang: str, n: int, rng: random.Random) -> list[dict[str, object]]:
+    path = REPO_DATA / "analysis" / f"train_{lang}.jsonl"
+    if not path.exists():
+        raise ComplaintdeskError(f"demo texts not found: {path}")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rng.sample(rows, min(n, len(rows)))
+
+
+def load_demo(
+    c: Container, per_language: int = 24, progress: Callable[[int], None] | None = None, seed: int = 7
+) -> DemoResult:
+    rng = random.Random(seed)
+    result = DemoResult(logins=[(u, DEMO_PASSWORD) for u, *_ in STAFF])
+    with c.uow() as uow:
+        ensure_organisation(uow)
+        uow.commit()
+        existing = uow.session.scalar(select(func.count(Complaint.id))) or 0
+        have_users = {u.username for u in uow.session.scalars(select(User))}
+        for username, role, teams, display, lang in STAFF:
+            if username in have_users:
+                continue
+            _, token = users.create_user(
+                uow,
+                username,
+                role,
+                teams=list(teams),
+                display_name=display,
+                email=f"{username}@demo.complaintdesk.local",
+                password=DEMO_PASSWORD,
+                language=lang,
+            )
+            result.tokens[username] = token
+        uow.commit()
+    with c.uow() as uow:
+        update_settings(
+            uow,
+            {
+                "routing": {
+                    "equipment": "Facilities",
+                    "emergency": "Facilities",
+                    "service_quality": "Customer care",
+                    "service_attitude": "Customer care",
+                    "*": "Front desk",
+                },
+                "sla_policy": {"regulatory": [{"name": "final_response_8_weeks", "days": 56}]},
+            },
+        )
+    if existing:
+        return result
+    with c.uow() as uow:
+        staff = {u.username: u for u in uow.session.scalars(select(User))}
+    now = c.clock()
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        for i, row in enumerate(_samples(lang, per_language, rng)):
+            created = now - timedelta(days=rng.uniform(0, 21), minutes=rng.randint(0, 600))
+            name = rng.choice(NAMES[lang])
+            data = intake.IntakeData(
+                text=str(row["text"]),
+                customer_name=name,
+                email=f"customer{rng.randint(1000, 9999)}@example.org",
+                phone=f"+86 139 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+                channel=rng.choice(("phone", "web", "email", "walk_in", "social_media")),
+                language=lang,
+            )
+            with UnitOfWork(c.sessions, fixed_clock(created)) as uow:
+                received = intake.receive(uow, data, customer_actor(name), c.analyse, c.settings.public_base_url)
+                uow.commit()
+                ref = received.complaint.id
+                team_id = received.complaint.lead_team_id
+            handler = next(
+                (u for u in staff.values() if u.role == "handler" and team_id in {t.id for t in u.teams}), staff["hana"]
+            )
+            # a stage that does not apply to this complaint (or lies in the future) leaves it where it is
+            with contextlib.suppress(ComplaintdeskError):
+                _advance(c, ref, Actor.of(handler), lang, created, now, stage=i % 8, rng=rng)
+            result.complaints += 1
+            if progress:
+                progress(1)
+    sweep.sweep(c.uow(), c.settings.public_base_url)
+    return result
+
+
+class _Future(ComplaintdeskError):
+    """The next step of the story would lie after the demo's 'now'."""
+
+
+def _advance(
+    c: Container, ref: int, handler: Actor, lang: str, created: datetime, now: datetime, stage: int, rng: random.Random
+) -> None:
+    """Stages 0-1: untouched; 2: acknowledged; 3: in progress with a commitment; 4: remedy waiting for approval;
+    5: resolved; 6: closed; 7: followed up. Steps that would lie in the future are not taken."""
+
+    def _at(moment: datetime) -> UnitOfWork:
+        if moment > now:
+            raise _Future("later than now")
+        return UnitOfWork(c.sessions, fixed_clock(moment))
+
+    if stage < 2:
+        return
+    ack, progress, resolution = (
+        t(lang, f"demo.{key}", name=handler.name, ext=200 + (handler.id or 0))
+        for key in ("ack", "progress", "resolution")
+    )
+    moment = created + timedelta(hours=rng.uniform(1, 30))
+    with _at(moment) as uow:
+        workflow.acknowledge(uow, handler, ref, ack)
+    if stage < 3:
+        return
+    moment += timedelta(hours=2)
+    with _at(moment) as uow:
+        workflow.start(uow, handler, ref)
+    with _at(moment) as uow:
+        workflow.commit_date(uow, handler, ref, moment + timedelta(days=2), "answer with the findings")
+    if stage == 4:
+        with _at(moment) as uow:
+            remedies.request(
+                uow,
+                handler,
+                ref,
+                kind="compensation",
+                value=rng.choice((300, 800, 1500)),
+                description="goodwill gesture",
+            )
+        return
+    if stage < 5:
+        return
+    moment += timedelta(days=1)
+    with _at(moment) as uow:
+        workflow.reply(uow, handler, ref, progress)
+    if stage >= 6:
+        with _at(moment) as uow:
+            remedies.request(uow, handler, ref, kind="coupon", value=100, description="voucher")
+    moment += timedelta(hours=20)
+    with _at(moment) as uow:
+        workflow.resolve(uow, handler, ref, resolution)
+    if stage < 6:
+        return
+    moment += timedelta(hours=3)
+    with _at(moment) as uow:
+        workflow.close(
+            uow,
+            handler,
+            ref,
+            outcome=rng.choice(("upheld", "partly_upheld")),
+            relief="monetary",
+            communicated=True,
+            customer_accepted=True,
+        )
+    with _at(moment) as uow:
+        workflow.summarise(
+            uow,
+            handler,
+            ref,
+            root_cause=rng.choice(("operator_error", "supplier", "equipment_fault", "communication", "customer_error")),
+            lesson="brief the team",
+            prevention="add a check to the daily list",
+        )
+    if stage < 7:
+        return
+    moment += timedelta(days=rng.uniform(2, 7))
+    with _at(moment) as uow:
+        workflow.follow_up(uow, handler, ref, rng.choice((2, 4, 5, 5)), "")

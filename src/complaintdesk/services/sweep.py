@@ -1,0 +1,107 @@
+"""The SLA sweep: find clocks past due, mark each breached once, escalate. Idempotent and safe to run
+from several processes at once: a conditional UPDATE decides which process escalates a breach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+
+from ..adapters.db.tables import Clock, Complaint
+from ..domain.errors import Conflict
+from ..domain.sla import raise_priority
+from ..domain.status import Status
+from ..i18n import t
+from . import history
+from .actors import SYSTEM
+from .loading import organisation
+from .uow import UnitOfWork
+
+BATCH = 500
+
+
+@dataclass(slots=True)
+class SweepReport:
+    breached: int = 0
+    escalated: int = 0
+    skipped: int = 0
+    tracking_numbers: list[str] = field(default_factory=list)
+
+
+def due_clock_ids(uow: UnitOfWork, limit: int = BATCH) -> list[int]:
+    now = uow.now()
+    return list(
+        uow.session.scalars(
+            select(Clock.id)
+            .where(
+                Clock.met_at.is_(None), Clock.cancelled_at.is_(None), Clock.breached_at.is_(None), Clock.due_at <= now
+            )
+            .order_by(Clock.due_at)
+            .limit(limit)
+        )
+    )
+
+
+def _breach_one(uow: UnitOfWork, clock_id: int, public_base_url: str, report: SweepReport) -> None:
+    now = uow.now()
+    claimed = uow.session.execute(
+        update(Clock)
+        .where(Clock.id == clock_id, Clock.breached_at.is_(None), Clock.met_at.is_(None), Clock.cancelled_at.is_(None))
+        .values(breached_at=now)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        report.skipped += 1
+        return
+    clock = uow.session.get(Clock, clock_id)
+    assert clock is not None
+    complaint = uow.session.get(Complaint, clock.complaint_id)
+    assert complaint is not None
+    report.breached += 1
+    report.tracking_numbers.append(complaint.tracking_number)
+    data: dict[str, object] = {"clock": clock.name, "kind": clock.kind, "due_at": clock.due_at}
+    if complaint.status not in (Status.CLOSED.value, Status.FOLLOWED_UP.value) or clock.kind == "follow_up":
+        before = complaint.priority
+        complaint.priority = raise_priority(before)
+        complaint.escalation_level += 1
+        complaint.updated_at = now
+        data["priority"] = {"before": before, "after": complaint.priority}
+        report.escalated += 1
+    history.record(uow, complaint, SYSTEM, "sla_breached", data)
+    lang = organisation(uow).default_language
+    for sup in history.supervisors_of(uow, complaint.lead_team_id):
+        if sup.email:
+            n = complaint.tracking_number
+            history.enqueue_email(
+                uow,
+                sup.email,
+                t(sup.language or lang, "notify.breach_subject", n=n, clock=clock.name),
+                t(
+                    sup.language or lang,
+                    "notify.breach_body",
+                    n=n,
+                    clock=clock.name,
+                    priority=complaint.priority,
+                    due=clock.due_at.isoformat(timespec="minutes"),
+                    link=f"{public_base_url}/complaints/{n}",
+                ),
+            )
+
+
+def sweep(uow: UnitOfWork, public_base_url: str = "", max_batches: int = 1000) -> SweepReport:
+    """Run once: every breach is escalated exactly once, however many sweeps run at the same time."""
+    report = SweepReport()
+    for _ in range(max_batches):
+        with uow:
+            ids = due_clock_ids(uow)
+        if not ids:
+            break
+        for clock_id in ids:
+            with uow:
+                try:
+                    _breach_one(uow, clock_id, public_base_url, report)
+                    uow.commit()
+                except Conflict:
+                    report.skipped += 1  # a handler changed the complaint meanwhile; the next sweep retries
+        if len(ids) < BATCH:
+            break
+    return report

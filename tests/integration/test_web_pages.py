@@ -1,0 +1,193 @@
+"""The web pages through the ASGI app (no browser): sessions, CSRF, every page renders, escaping, errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from complaintdesk.bootstrap import Container
+from complaintdesk.entrypoints.api.app import create_app
+from complaintdesk.services import users
+
+from ..fakes import FakeClock
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def web(container: Container) -> Iterator[TestClient]:
+    with container.uow() as uow:
+        users.create_user(uow, "hana", "handler", teams=["Front desk"], password=PASSWORD, display_name="Hana")
+        users.create_user(uow, "sam", "supervisor", teams=["Front desk"], password=PASSWORD, display_name="Sam")
+        uow.commit()
+    with TestClient(create_app(container), follow_redirects=False) as client:
+        yield client
+
+
+def csrf(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "no CSRF token in the page"
+    return found.group(1)
+
+
+def sign_in(client: TestClient, username: str) -> None:
+    token = csrf(client.get("/signin").text)
+    r = client.post("/signin", data={"username": username, "password": PASSWORD, "csrf_token": token, "next": "/inbox"})
+    assert r.status_code == 303 and r.headers["location"] == "/inbox"
+
+
+def submit(client: TestClient, text: str) -> tuple[str, str]:
+    token = csrf(client.get("/").text)
+    r = client.post("/portal", data={"csrf_token": token, "name": "Li Wei", "email": "li@example.org", "text": text,
+                                     "location": "Block 3"})
+    assert r.status_code == 200, r.text
+    link = re.search(r'href="(/track/[^"]+)"', r.text)
+    assert link
+    tn = re.search(r'id="tracking-number">([A-Z0-9-]+)<', r.text)
+    assert tn
+    return tn.group(1), link.group(1).replace("&amp;", "&")
+
+
+def test_staff_pages_need_a_session_and_forms_need_the_csrf_token(web: TestClient) -> None:
+    assert web.get("/inbox").headers["location"].startswith("/signin?next=")
+    assert web.get("/inbox/rows").status_code == 401
+    assert web.post("/signin", data={"username": "hana", "password": PASSWORD}).status_code == 403
+    sign_in(web, "hana")
+    cookie = web.cookies.get("cd_session")
+    assert cookie
+    assert web.get("/inbox").status_code == 200
+    assert web.get("/supervisor").status_code == 403  # a handler is not a supervisor
+    r = web.post("/signout", data={"csrf_token": "forged"})
+    assert r.status_code == 403
+
+
+def test_session_cookie_flags(web: TestClient) -> None:
+    r = web.get("/signin")
+    header = r.headers["set-cookie"].lower()
+    assert "httponly" in header and "samesite=lax" in header
+    assert "content-security-policy" in r.headers
+
+
+def test_wrong_password_is_refused_and_locks_after_five(web: TestClient) -> None:
+    for _ in range(5):
+        token = csrf(web.get("/signin").text)
+        r = web.post("/signin", data={"username": "hana", "password": "wrong-password", "csrf_token": token})
+        assert r.status_code == 401
+    token = csrf(web.get("/signin").text)
+    r = web.post("/signin", data={"username": "hana", "password": PASSWORD, "csrf_token": token})
+    assert r.status_code == 401 and "locked" in r.text
+
+
+def test_portal_to_inbox_to_close_with_every_page_rendering(web: TestClient, clock: FakeClock) -> None:
+    tn, link = submit(web, "The lift <script>alert(1)</script> is broken again!")
+    page = web.get(link)
+    assert page.status_code == 200 and tn in page.text
+    assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert web.get(f"/track/{tn}?token=wrong").status_code == 404
+
+    sign_in(web, "hana")
+    inbox = web.get("/inbox").text
+    assert tn in inbox and "&lt;script&gt;" in inbox
+    assert tn in web.get("/inbox/rows?q=lift").text
+    assert tn not in web.get("/inbox/rows?q=nothing-like-this").text
+    c = web.get(f"/complaints/{tn}")
+    assert c.status_code == 200 and "<script>alert(1)</script>" not in c.text
+    token = csrf(c.text)
+    version = re.search(r'name="version" value="(\d+)"', c.text)
+    assert version
+
+    def post(action: str, **data: str) -> str:
+        r = web.post(f"/complaints/{tn}/{action}", data={"csrf_token": token, **data})
+        assert r.status_code == 303, r.text
+        return web.get(f"/complaints/{tn}").text
+
+    html = post("acknowledge", body="Dear Li, I am sorry. Hana, ext. 204, will call you by 5 pm today.")
+    assert "status-acknowledged" in html
+    html = post("start")
+    assert "status-in_progress" in html
+    html = post("commit", due_at="2026-11-05T17:00", description="The lift is repaired")
+    assert "The lift is repaired" in html
+    html = post("remedy", kind="coupon", value="50", description="for the stairs")
+    assert "remedy-approved" in html
+    html = post("close", outcome="upheld", relief="monetary", communicated="1")  # not resolved yet: refused
+    assert "flash-error" in html
+    html = post("resolve", resolution="The lift was repaired today.")
+    assert "status-resolved" in html
+    html = post("close", outcome="upheld", relief="non_monetary", accepted="yes")  # not told: refused
+    assert "flash-error" in html and "status-resolved" in html
+    html = post("close", outcome="upheld", relief="non_monetary", accepted="yes", communicated="1")
+    assert "status-closed" in html
+    html = post("summary", root_cause="maintenance_neglect", lesson="monthly checks")
+    assert "maintenance_neglect" in html
+
+    track = web.get(link).text
+    assert 'name="score"' in track
+    r = web.post(f"/track/{tn}/survey", data={"csrf_token": csrf(track), "token": link.split("token=")[1],
+                                              "score": "5"})
+    assert r.status_code == 303
+    assert "status-followed_up" in web.get(f"/complaints/{tn}").text
+
+
+def test_supervisor_approves_a_large_remedy_and_sees_dashboard(web: TestClient) -> None:
+    tn, _ = submit(web, "You charged me twice! I want 900 back.")
+    sign_in(web, "hana")
+    token = csrf(web.get(f"/complaints/{tn}").text)
+    web.post(f"/complaints/{tn}/remedy", data={"csrf_token": token, "kind": "refund", "value": "900"})
+    assert "remedy-requested" in web.get(f"/complaints/{tn}").text
+    web.cookies.clear()
+    sign_in(web, "sam")
+    sup = web.get("/supervisor")
+    assert sup.status_code == 200 and tn in sup.text
+    remedy_id = re.search(r'action="/remedies/(\d+)/decide"', sup.text)
+    assert remedy_id
+    r = web.post(f"/remedies/{remedy_id.group(1)}/decide",
+                 data={"csrf_token": csrf(sup.text), "decision": "approve", "back": "/supervisor"})
+    assert r.status_code == 303
+    assert "remedy-approved" in web.get(f"/complaints/{tn}").text
+    for query in ("", "?period=7d", "?period=365d", "?period=custom&from=2026-10-01&to=2026-11-30", "?team=1"):
+        d = web.get("/dashboard" + query)
+        assert d.status_code == 200, d.text
+        assert "<svg" in d.text or "dash" in d.text
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"), [("zh-CN,zh;q=0.9", "投诉"), ("zh-TW", "投訴"), ("en-GB", "complaint")]
+)
+def test_language_follows_the_browser_and_the_switch(web: TestClient, accept: str, expected: str) -> None:
+    r = web.get("/", headers={"Accept-Language": accept})
+    assert expected in r.text
+    token = csrf(r.text)
+    r = web.post("/lang", data={"csrf_token": token, "lang": "zh-Hant", "next": "/"})
+    assert r.status_code == 303
+    assert 'lang="zh-Hant"' in web.get("/", headers={"Accept-Language": accept}).text
+
+
+def test_coach_endpoint_answers_json(web: TestClient) -> None:
+    tn, _ = submit(web, "The lift is broken!")
+    sign_in(web, "hana")
+    token = csrf(web.get(f"/complaints/{tn}").text)
+    assert web.post(f"/complaints/{tn}/coach", json={"text": "x"}).status_code == 403
+    r = web.post(f"/complaints/{tn}/coach", json={"text": "It is our policy. You are wrong."},
+                 headers={"X-CSRF-Token": token})
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) == {"available", "violations"}
+    if body["available"]:
+        assert body["violations"], "a bad draft is flagged"
+
+
+def test_every_web_text_and_label_id_is_in_the_three_languages() -> None:
+    from complaintdesk.domain import labels
+    from complaintdesk.i18n import catalogue
+
+    english = {k for k in catalogue("en") if k.startswith("web.")}
+    for lang in ("zh-Hans", "zh-Hant"):
+        assert english == {k for k in catalogue(lang) if k.startswith("web.")}, lang
+    heads = {"nature": labels.NATURES, "category": labels.CATEGORIES, "emotion": labels.EMOTIONS,
+             "motive": labels.MOTIVES, "temperament": labels.TEMPERAMENTS, "risk": labels.RISKS,
+             "coach": labels.COACH_RULES}
+    for head, ids in heads.items():
+        assert {f"web.label.{head}.{i}" for i in ids} <= english, head

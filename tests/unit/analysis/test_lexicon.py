@@ -1,0 +1,45 @@
+from complaintdesk.analysis.lexicon import Lexicon
+from complaintdesk.analysis.text import normalize
+
+
+def cues(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    norm = normalize(text)
+    return [(text[c.start : c.end], c.groups, c.negated) for c in Lexicon.default().match(norm)]
+
+
+def groups(text: str, *, negated: bool = False) -> set[str]:
+    return {g for _, gs, neg in cues(text) for g in gs if neg == negated}
+
+
+def test_risk_cues_in_three_languages() -> None:
+    assert "risk.legal" in groups("I will sue you and call my lawyer")
+    assert "risk.regulator" in groups("再不处理我就打12315")
+    assert "risk.media" in groups("我會放上Facebook讓大家看看")
+    assert "risk.safety" in groups("My son was injured by the broken gate")
+
+
+def test_negation_marks_the_cue() -> None:
+    assert "emotion.anger" in groups("I am not angry, just tired", negated=True)
+    assert "emotion.anger" not in groups("I am not angry, just tired")
+    assert "emotion.anger" in groups("我不是很生气", negated=True)
+    # 不断 is not a negation
+    assert "nature.effective" in groups("你们不断地骗人")
+
+
+def test_overlapping_and_traditional_cues() -> None:
+    found = cues("部機壞咗，好嬲")
+    texts = [t for t, _, _ in found]
+    assert "好嬲" in texts and "嬲" in texts
+    assert "emotion.anger" in groups("部機壞咗，好嬲")
+
+
+def test_english_terms_are_whole_words_with_stems() -> None:
+    assert "motive.compensation" in groups("They refunded nothing")  # refund*
+    assert "risk.legal" not in groups("the issue persists")  # sue inside a word
+    assert "risk.legal" in groups("我要sue你们")
+
+
+def test_spans_are_offsets_into_the_original() -> None:
+    text = "我們要求退款！"
+    for span_text, _, _ in cues(text):
+        assert span_text in text
