@@ -77,7 +77,7 @@ def changes(obj: object, values: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _enqueue_webhooks(uow: UnitOfWork, complaint: Complaint, event: Event) -> None:
-    hooks = uow.session.scalars(select(Webhook).where(Webhook.active.is_(True))).all()
+    hooks = uow.memo("webhooks", lambda: uow.session.scalars(select(Webhook).where(Webhook.active.is_(True))).all())
     for hook in hooks:
         if hook.events and event.kind not in hook.events:
             continue
@@ -118,6 +118,10 @@ def enqueue_email(uow: UnitOfWork, to: str, subject: str, body: str, delay: time
 
 
 def supervisors_of(uow: UnitOfWork, team_id: int | None) -> list[User]:
+    return uow.memo(("supervisors", team_id), lambda: _supervisors_of(uow, team_id))
+
+
+def _supervisors_of(uow: UnitOfWork, team_id: int | None) -> list[User]:
     query = select(User).where(User.active.is_(True), User.role == "supervisor")
     if team_id is not None:
         query = query.join(UserTeam, UserTeam.user_id == User.id).where(UserTeam.team_id == team_id)

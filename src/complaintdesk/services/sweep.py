@@ -42,20 +42,21 @@ def due_clock_ids(uow: UnitOfWork, limit: int = BATCH) -> list[int]:
     )
 
 
-def _breach_one(uow: UnitOfWork, clock_id: int, public_base_url: str, report: SweepReport) -> None:
-    now = uow.now()
-    claimed = uow.session.execute(
+def _claim(uow: UnitOfWork, clock_ids: list[int]) -> list[int]:
+    """Mark these clocks breached unless another sweep (or a handler) got there first; the ids this sweep won."""
+    result = uow.session.execute(
         update(Clock)
-        .where(Clock.id == clock_id, Clock.breached_at.is_(None), Clock.met_at.is_(None), Clock.cancelled_at.is_(None))
-        .values(breached_at=now)
+        .where(
+            Clock.id.in_(clock_ids), Clock.breached_at.is_(None), Clock.met_at.is_(None), Clock.cancelled_at.is_(None)
+        )
+        .values(breached_at=uow.now())
+        .returning(Clock.id)
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        report.skipped += 1
-        return
-    clock = uow.session.get(Clock, clock_id)
-    assert clock is not None
-    complaint = uow.session.get(Complaint, clock.complaint_id)
-    assert complaint is not None
+    return sorted(result.scalars())
+
+
+def _escalate(uow: UnitOfWork, clock: Clock, complaint: Complaint, public_base_url: str, report: SweepReport) -> None:
+    now = uow.now()
     report.breached += 1
     report.tracking_numbers.append(complaint.tracking_number)
     data: dict[str, object] = {"clock": clock.name, "kind": clock.kind, "due_at": clock.due_at}
@@ -67,7 +68,7 @@ def _breach_one(uow: UnitOfWork, clock_id: int, public_base_url: str, report: Sw
         data["priority"] = {"before": before, "after": complaint.priority}
         report.escalated += 1
     history.record(uow, complaint, SYSTEM, "sla_breached", data)
-    lang = organisation(uow).default_language
+    lang = uow.memo("org_language", lambda: organisation(uow).default_language)
     for sup in history.supervisors_of(uow, complaint.lead_team_id):
         if sup.email:
             n = complaint.tracking_number
@@ -87,21 +88,55 @@ def _breach_one(uow: UnitOfWork, clock_id: int, public_base_url: str, report: Sw
             )
 
 
+def _breach(uow: UnitOfWork, clock_ids: list[int], public_base_url: str) -> SweepReport:
+    """Claim and escalate these clocks in the current transaction; the caller commits."""
+    report = SweepReport()
+    won = _claim(uow, clock_ids)
+    report.skipped += len(clock_ids) - len(won)
+    if not won:
+        return report
+    clocks = {c.id: c for c in uow.session.scalars(select(Clock).where(Clock.id.in_(won)))}
+    complaint_ids = {c.complaint_id for c in clocks.values()}
+    complaints = {c.id: c for c in uow.session.scalars(select(Complaint).where(Complaint.id.in_(complaint_ids)))}
+    for clock_id in won:
+        clock = clocks[clock_id]
+        _escalate(uow, clock, complaints[clock.complaint_id], public_base_url, report)
+    return report
+
+
+def _merge(total: SweepReport, part: SweepReport) -> None:
+    total.breached += part.breached
+    total.escalated += part.escalated
+    total.skipped += part.skipped
+    total.tracking_numbers.extend(part.tracking_numbers)
+
+
 def sweep(uow: UnitOfWork, public_base_url: str = "", max_batches: int = 1000) -> SweepReport:
-    """Run once: every breach is escalated exactly once, however many sweeps run at the same time."""
+    """Run once: every breach is escalated exactly once, however many sweeps run at the same time.
+
+    Clocks are claimed and escalated a batch per transaction; if a handler changed one of the batch's
+    complaints meanwhile (version conflict), that batch is redone one clock per transaction so that only
+    the changed complaint waits for the next sweep."""
     report = SweepReport()
     for _ in range(max_batches):
         with uow:
             ids = due_clock_ids(uow)
         if not ids:
             break
-        for clock_id in ids:
+        try:
             with uow:
+                part = _breach(uow, ids, public_base_url)
+                uow.commit()
+            _merge(report, part)
+        except Conflict:
+            for clock_id in ids:
                 try:
-                    _breach_one(uow, clock_id, public_base_url, report)
-                    uow.commit()
+                    with uow:
+                        part = _breach(uow, [clock_id], public_base_url)
+                        uow.commit()
+                    _merge(report, part)
                 except Conflict:
-                    report.skipped += 1  # a handler changed the complaint meanwhile; the next sweep retries
+                    report.skipped += 1  # changed meanwhile; the next sweep retries
         if len(ids) < BATCH:
             break
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..domain.errors import Conflict
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 def system_clock() -> datetime:
@@ -39,7 +41,14 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        self._memo: dict[Any, Any] = {}
         return self
+
+    def memo(self, key: Any, load: Callable[[], T]) -> T:
+        """`load()` once per transaction: for rows many steps of one use case read (organisation, webhooks)."""
+        if key not in self._memo:
+            self._memo[key] = load()
+        return self._memo[key]
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
