@@ -259,9 +259,11 @@ def reanalyse(uow: UnitOfWork, complaint: Complaint, actor: Actor, analyse: Anal
         "nature": complaint.nature,
         "category": complaint.category,
         "emotion": complaint.emotion,
+        "language": complaint.language,
     }
     complaint.analysis = analysis.to_dict()
     complaint.nature, complaint.category, complaint.emotion = analysis.nature, analysis.category, analysis.emotion
+    complaint.language = analysis.language
     complaint.priority_reasons = list(analysis.priority_reasons)
     if analysis.priority < complaint.priority:  # "P1" < "P2": more urgent
         complaint.priority = analysis.priority
@@ -270,6 +272,7 @@ def reanalyse(uow: UnitOfWork, complaint: Complaint, actor: Actor, analyse: Anal
         "nature": complaint.nature,
         "category": complaint.category,
         "emotion": complaint.emotion,
+        "language": complaint.language,
     }
     history.record(
         uow,

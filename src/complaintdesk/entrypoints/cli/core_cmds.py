@@ -35,6 +35,15 @@ def progress_bar() -> Progress:
     )
 
 
+def _load_analysis_model() -> None:
+    """Load the analysis model now (training it first if the data changed), not on the first request."""
+    from ...analysis import default_analyzer
+
+    with err.status("loading the analysis model (the first run trains it from data/analysis, ~20 s)"):
+        analyzer = default_analyzer()
+    err.print(f"analysis model {analyzer.version}")
+
+
 def register(app: typer.Typer) -> None:
     user_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
     app.add_typer(user_app, name="user")
@@ -69,6 +78,7 @@ def register(app: typer.Typer) -> None:
         with c.uow() as uow:
             ensure_organisation(uow)
             uow.commit()
+        _load_analysis_model()  # before any worker starts: they load the file instead of training at once
         if workers > 1:
             uvicorn.run("complaintdesk.entrypoints.asgi:app", host=host, port=port, workers=workers, log_level="info")
         else:
@@ -85,6 +95,7 @@ def register(app: typer.Typer) -> None:
         from ...services.demo import load_demo
 
         c = _container()
+        _load_analysis_model()
         with progress_bar() as bar:
             task = bar.add_task("demo complaints", total=per_language * 3)
             result = load_demo(c, per_language=per_language, progress=lambda n: bar.advance(task, n))
