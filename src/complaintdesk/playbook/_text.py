@@ -9,7 +9,9 @@ length, and falls back to converting character by character when it does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -96,3 +98,20 @@ def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
         if s.start <= pos < s.end:
             return s
     return None
+
+
+def format_when(when: datetime, spec: Mapping[str, Any]) -> str:
+    """Format a time the way the language writes it (e.g. '5 pm on Friday 14 March'); `spec` is draft.yaml."""
+    hour12 = when.hour % 12 or 12
+    hour = f"{hour12}" if when.minute == 0 else f"{hour12}:{when.minute:02d}"
+    return str(spec["when_format"]).format(
+        hour=hour,
+        hour24=when.hour,
+        minute=f"{when.minute:02d}",
+        period=spec["periods"]["am" if when.hour < 12 else "pm"],
+        weekday=spec["weekdays"][when.weekday()],
+        day=when.day,
+        month=spec["months"][when.month - 1],
+        month_number=when.month,
+        year=when.year,
+    )

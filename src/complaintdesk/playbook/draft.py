@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analysis.result import Analysis
 from ._data import Playbook, load_playbook
+from ._text import format_when
 from .coach import CoachContext, CoachResult, coach
 
 
@@ -51,19 +52,6 @@ class Draft:
         }
 
 
-def format_when(when: datetime, spec: Mapping[str, Any]) -> str:
-    """Format the commitment time the way the language writes it (e.g. '5 pm on Friday 14 March')."""
-    hour12 = when.hour % 12 or 12
-    hour = f"{hour12}" if when.minute == 0 else f"{hour12}:{when.minute:02d}"
-    return str(spec["when_format"]).format(
-        hour=hour,
-        period=spec["periods"]["am" if when.hour < 12 else "pm"],
-        weekday=spec["weekdays"][when.weekday()],
-        day=when.day,
-        month=spec["months"][when.month - 1],
-    )
-
-
 def _pick(block: Mapping[str, str], *keys: str) -> str | None:
     for k in keys:
         if k and k in block:
@@ -71,8 +59,10 @@ def _pick(block: Mapping[str, str], *keys: str) -> str | None:
     return block.get("default")
 
 
-def draft_reply(analysis: Analysis, context: DraftContext, *, playbook: Playbook | None = None) -> Draft:
-    """A first reply for the analysed complaint, checked by the coach."""
+def draft_reply(
+    analysis: Analysis, context: DraftContext, *, complaint: str | None = None, playbook: Playbook | None = None
+) -> Draft:
+    """A first reply for the analysed complaint, checked by the coach (against `complaint`, its text, if given)."""
     pb = playbook or load_playbook()
     language = analysis.language if analysis.language in pb.langs else "en"
     spec = pb.lang(language)["draft"]
@@ -125,6 +115,7 @@ def draft_reply(analysis: Analysis, context: DraftContext, *, playbook: Playbook
     body = joiner.join(parts)
     check = coach(
         body,
+        complaint=complaint,
         lang=language,
         analysis=analysis,
         context=CoachContext(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from ..analysis.result import Analysis
 from ._data import Playbook, load_playbook
+from ._text import format_when
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,8 @@ class PlanContext:
     remedy_limit: float | None = None  # what this handler may grant alone
     currency: str = ""
     handler_name: str = ""
+    contact: str = ""  # the handler's direct line or e-mail
+    commit_by: datetime | None = None  # the open commitment (or next deadline), local time
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,14 @@ def make_plan(analysis: Analysis, context: PlanContext | None = None, *, playboo
     chosen = [s for s in pb.plan.get("steps", []) if _applies(s, facts)]
     chosen.sort(key=lambda s: phases.get(s["phase"], 99))  # stable: file order within a phase
     limit = "" if ctx.remedy_limit is None else f"{ctx.remedy_limit:g}"
-    fill = {"handler": ctx.handler_name or "…", "limit": limit or "…", "currency": ctx.currency, "date": "…"}
+    date = format_when(ctx.commit_by, pb.lang(language)["draft"]) if ctx.commit_by else "…"
+    fill = {
+        "handler": ctx.handler_name or "…",
+        "contact": ctx.contact or "…",
+        "limit": limit or "…",
+        "currency": ctx.currency,
+        "date": date,
+    }
     steps = []
     for s in chosen:
         t = texts["steps"][s["id"]]

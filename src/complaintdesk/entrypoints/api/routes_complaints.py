@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from ...adapters.db.tables import Summary
 from ...domain.errors import InvalidInput
-from ...services import dispatch, intake, queries, remedies, workflow
+from ...services import advice, dispatch, intake, queries, remedies, workflow
 from ...services.actors import Actor
 from ...services.loading import complaint_for
 from ...services.uow import UnitOfWork
@@ -19,14 +19,20 @@ from .schemas import (
     AssignIn,
     AssistIn,
     CloseIn,
+    CoachIn,
+    CoachOut,
     CommitmentIn,
     ComplaintCreate,
     ComplaintEdit,
     ComplaintOut,
     ComplaintSummaryOut,
+    DraftOut,
     FollowUpIn,
     MessageIn,
     Page,
+    PlanOut,
+    PlaybookUseIn,
+    PlaybookUsesOut,
     RemedyIn,
     RemedyOut,
     ReopenIn,
@@ -53,7 +59,17 @@ def _detail(uow: UnitOfWork, actor: Actor, ref: int | str, container: Any) -> Co
             "prevention": summary.prevention,
             "updated_at": summary.updated_at.isoformat(),
         }
-    return detail_out(d, uow.now(), summary=summary_dict)
+    return detail_out(d, uow.now(), summary=summary_dict, plan=_plan(uow, actor, complaint))
+
+
+def _plan(uow: UnitOfWork, actor: Actor, complaint: Any) -> dict[str, Any]:
+    """The handling plan, with the steps already marked done (playbook/, services/advice.py)."""
+    plan = advice.plan_for(complaint, actor)
+    used = advice.uses_of(uow, complaint)
+    for step in plan["steps"]:
+        step["done"] = step["id"] in used["steps_done"]
+    plan["draft_used"] = used["draft_used"]
+    return plan
 
 
 @router.post("", status_code=201, response_model=ComplaintOut, summary="Record a complaint from any channel")
@@ -156,11 +172,11 @@ def start(ref: str, body: Versioned, uow: UowDep, actor: ActorDep, container: Co
 @router.post("/{ref}/replies", response_model=ComplaintOut, summary="Write to the customer (first response, progress)")
 def reply(ref: str, body: ReplyIn, uow: UowDep, actor: ActorDep, container: ContainerDep) -> ComplaintOut:
     verdict = None
+    complaint = complaint_for(uow, actor, ref)
     if body.check:
-        from ...services.advice import coach_for
-
-        complaint = complaint_for(uow, actor, ref)
-        verdict = coach_for(complaint, body.body, actor)
+        verdict = advice.coach_for(complaint, body.body, actor)
+    # learning from outcomes: which draft and plan steps this reply used (committed with the reply)
+    advice.record_use(uow, complaint, actor, body.plan_steps, draft_used=body.draft_id is not None)
     workflow.reply(
         uow, actor, ref, body.body, kind=body.kind, interim=body.interim, coach=verdict, version=body.version
     )
@@ -269,3 +285,36 @@ def request_remedy(ref: str, body: RemedyIn, uow: UowDep, actor: ActorDep, conta
         version=body.version,
     )
     return RemedyOut.model_validate(result.remedy)
+
+
+# ---- handling advice (the playbook): plan, reply coach, draft, steps done
+
+
+@router.get("/{ref}/plan", response_model=PlanOut, summary="The handling plan: ordered steps, words, principles")
+def get_plan(ref: str, uow: UowDep, actor: ActorDep) -> PlanOut:
+    complaint = complaint_for(uow, actor, ref)
+    return PlanOut.model_validate(_plan(uow, actor, complaint))
+
+
+@router.post("/{ref}/coach", response_model=CoachOut, summary="Check a draft reply against the handling principles")
+def check_reply(ref: str, body: CoachIn, uow: UowDep, actor: ActorDep) -> CoachOut:
+    complaint = complaint_for(uow, actor, ref)
+    return CoachOut.model_validate(advice.coach_for(complaint, body.reply, actor))
+
+
+@router.get("/{ref}/draft", response_model=DraftOut, summary="A first reply drafted in the complaint's language")
+def get_draft(ref: str, uow: UowDep, actor: ActorDep) -> DraftOut:
+    complaint = complaint_for(uow, actor, ref)
+    return DraftOut.model_validate(advice.draft_for(complaint, actor))
+
+
+@router.post(
+    "/{ref}/plan/steps-done",
+    response_model=PlaybookUsesOut,
+    summary="Mark plan steps as carried out (and whether the draft was sent), for the outcome reports",
+)
+def mark_steps_done(ref: str, body: PlaybookUseIn, uow: UowDep, actor: ActorDep) -> PlaybookUsesOut:
+    complaint = complaint_for(uow, actor, ref)
+    advice.record_use(uow, complaint, actor, body.step_ids, draft_used=body.draft_used)
+    uow.commit()
+    return PlaybookUsesOut.model_validate(advice.uses_of(uow, complaint))

@@ -64,10 +64,19 @@ class MessageIn(Versioned):
     body: Text
 
 
+StepId = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[a-z0-9_]+$")]
+
+
 class ReplyIn(MessageIn):
     kind: Literal["reply", "progress"] = "progress"
     interim: bool = False
     check: bool = Field(default=True, description="run the reply coach and store its verdict")
+    draft_id: Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9a-f]+$")] | None = Field(
+        default=None, description="the draft_id of GET .../draft when this reply started from the system's draft"
+    )
+    plan_steps: list[StepId] = Field(
+        default_factory=list, max_length=50, description="plan step ids this reply carries out (GET .../plan)"
+    )
 
 
 class CommitmentIn(Versioned):
@@ -136,11 +145,13 @@ class SummaryIn(Versioned):
 
 
 class CoachIn(Strict):
-    reply: Text
+    reply: Annotated[str, StringConstraints(max_length=20_000)]
 
 
 class PlaybookUseIn(Strict):
-    step_ids: list[Annotated[str, StringConstraints(max_length=80)]] = Field(default_factory=list, max_length=50)
+    """Plan steps the handler has carried out (and whether the system's draft was sent)."""
+
+    step_ids: list[StepId] = Field(default_factory=list, max_length=50)
     draft_used: bool = False
 
 
@@ -334,6 +345,57 @@ class ComplaintOut(ComplaintSummaryOut):
     earlier_complaints: list[ComplaintSummaryOut] = []
     summary: dict[str, Any] | None = None
     plan: dict[str, Any] | None = None
+
+
+class PlanStepOut(BaseModel):
+    id: str
+    phase: str
+    do: str
+    say: list[str]
+    principle: str
+    source: str
+    done: bool = False
+
+
+class PlanOut(BaseModel):
+    language: str
+    tone: str
+    needs_senior: bool
+    needs_approval: bool
+    steps: list[PlanStepOut]
+    draft_used: bool = False
+
+
+class ViolationOut(BaseModel):
+    rule: str
+    message: str
+    principle: str
+    suggestion: str
+    span: list[int]
+    evidence: str
+
+
+class CoachOut(BaseModel):
+    ok: bool
+    language: str
+    violations: list[ViolationOut]
+
+
+class DraftOut(BaseModel):
+    draft_id: str
+    language: str
+    tone: str
+    text: str
+    blocks: list[str]
+    commit_by: datetime
+    ok: bool
+    violations: list[ViolationOut]
+
+
+class PlaybookUsesOut(BaseModel):
+    steps_done: list[str]
+    draft_used: bool
+    records: int
 
 
 class Page(BaseModel):
