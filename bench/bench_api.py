@@ -75,12 +75,16 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     headers = {"Authorization": f"Bearer {token}"}
     try:
-        for _ in range(200):
+        up_by = time.monotonic() + 300  # the first start trains the analysis model
+        while True:
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.2)
+                pass
+            if time.monotonic() > up_by or server.poll() is not None:
+                raise SystemExit("the server did not start")
+            time.sleep(0.5)
         # warm up: the analyser loads its model on first use in each worker
         with httpx.Client(timeout=60) as client:
             for i in range(args.workers * 4):

@@ -134,8 +134,37 @@ def load_demo(
             result.complaints += 1
             if progress:
                 progress(1)
+    result.complaints += _fallen_silent(c, staff, now, rng)
     sweep.sweep(c.uow(), c.settings.public_base_url)
     return result
+
+
+def _fallen_silent(c: Container, staff: dict[str, User], now: datetime, rng: random.Random) -> int:
+    """Customers on the path of seed 002: closed without accepting the outcome two months ago, never heard
+    from since; some complained a second time about the same matter, in vain. The retention report finds them."""
+    count = 0
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        for k, row in enumerate(_samples(lang, 3, rng)):
+            name = rng.choice(NAMES[lang])
+            email = f"silent{rng.randint(1000, 9999)}@example.org"
+            attempts = 2 if k == 0 else 1
+            for attempt in range(attempts):
+                created = now - timedelta(days=rng.uniform(65, 80) - 25 * attempt)
+                data = intake.IntakeData(
+                    text=str(row["text"]), customer_name=name, email=email, channel="phone", language=lang
+                )
+                with UnitOfWork(c.sessions, fixed_clock(created)) as uow:
+                    received = intake.receive(uow, data, customer_actor(name), c.analyse, c.settings.public_base_url)
+                    uow.commit()
+                    ref, team_id = received.complaint.id, received.complaint.lead_team_id
+                handler = next(
+                    (u for u in staff.values() if u.role == "handler" and team_id in {t.id for t in u.teams}),
+                    staff["hana"],
+                )
+                with contextlib.suppress(ComplaintdeskError):
+                    _advance(c, ref, Actor.of(handler), lang, created, now, stage=6, rng=rng, accepted=False)
+                count += 1
+    return count
 
 
 class _Future(ComplaintdeskError):
@@ -143,7 +172,15 @@ class _Future(ComplaintdeskError):
 
 
 def _advance(
-    c: Container, ref: int, handler: Actor, lang: str, created: datetime, now: datetime, stage: int, rng: random.Random
+    c: Container,
+    ref: int,
+    handler: Actor,
+    lang: str,
+    created: datetime,
+    now: datetime,
+    stage: int,
+    rng: random.Random,
+    accepted: bool = True,
 ) -> None:
     """Stages 0-1: untouched; 2: acknowledged; 3: in progress with a commitment; 4: remedy waiting for approval;
     5: resolved; 6: closed; 7: followed up. Steps that would lie in the future are not taken."""
@@ -202,7 +239,7 @@ def _advance(
             outcome=rng.choice(("upheld", "partly_upheld")),
             relief="monetary",
             communicated=True,
-            customer_accepted=True,
+            customer_accepted=accepted,
         )
     with _at(moment) as uow:
         workflow.summarise(

@@ -14,7 +14,7 @@ from ... import __version__
 from ...adapters.delivery import SmtpMailer, WebhookPoster
 from ...bootstrap import Container
 from ...services import outbox, sweep
-from . import errors, routes_admin, routes_complaints, routes_public
+from . import errors, routes_admin, routes_complaints, routes_public, routes_reports
 
 log = logging.getLogger("complaintdesk")
 MAX_BODY = 1_000_000
@@ -87,6 +87,7 @@ def create_app(container: Container) -> FastAPI:
     app.include_router(routes_public.router)
     app.include_router(routes_complaints.router)
     app.include_router(routes_admin.router)
+    app.include_router(routes_reports.router)
     from ..web import install as install_web
 
     install_web(app, container)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import analysis_cmds, core_cmds, playbook_cmds
+from . import analysis_cmds, core_cmds, playbook_cmds, report_cmds
 
 app = typer.Typer(
     name="complaintdesk",
@@ -16,6 +16,7 @@ app = typer.Typer(
 core_cmds.register(app)
 analysis_cmds.register(app)
 playbook_cmds.register(app)
+report_cmds.register(app)
 
 
 def main() -> None:
