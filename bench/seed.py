@@ -60,6 +60,9 @@ def seed(url: str, total: int, chunk: int = 5000) -> float:
                               "external_id": None, "vip": k % 50 == 0, "language": None, "doubtful_claims": 0,
                               "notes": "", "created_at": created})
             status = rng.choice(("received", "acknowledged", "in_progress", "resolved", "closed"))
+            open_ = status in ("received", "acknowledged", "in_progress")
+            pending = [created + timedelta(hours=24)] if status == "received" else []
+            pending += [created + timedelta(days=10)] if open_ else []
             complaints.append({
                 "id": pid, "tracking_number": f"CD-B{k:09d}",
                 "access_token_hash": secrets.token_hex(32), "version": 1,
@@ -69,9 +72,8 @@ def seed(url: str, total: int, chunk: int = 5000) -> float:
                 "lead_team_id": team_id, "needs_dispatch": False, "analysis": {"risks": []},
                 "category": rng.choice(CATS), "nature": "venting", "emotion": "dissatisfaction",
                 "priority_reasons": [], "is_repeat": False, "escalation_level": 0, "outcome_communicated": False,
-                "created_at": created, "updated_at": created,
+                "created_at": created, "updated_at": created, "next_due_at": min(pending, default=None),
             })
-            open_ = status in ("received", "acknowledged", "in_progress")
             clocks.append({"complaint_id": pid, "kind": "first_response", "name": "first_response",
                            "due_at": created + timedelta(hours=24), "extended": False,
                            "met_at": None if status == "received" else created + timedelta(hours=rng.uniform(1, 30))})

@@ -46,14 +46,6 @@ class ComplaintFilter:
     per_page: int = 50
 
 
-def next_due_subquery() -> Any:
-    return (
-        select(func.min(Clock.due_at))
-        .where(Clock.complaint_id == Complaint.id, Clock.met_at.is_(None), Clock.cancelled_at.is_(None))
-        .scalar_subquery()
-    )
-
-
 def _filtered(actor: Actor, f: ComplaintFilter) -> Select[Any]:
     assert actor.user is not None
     query = select(Complaint).where(complaint_scope(actor.user))
@@ -105,14 +97,15 @@ def list_complaints(
         raise InvalidInput(f"page must be ≥ 1 and per_page 1 to {MAX_PAGE}")
     query = _filtered(actor, f)
     total = uow.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    next_due = next_due_subquery().label("next_due")
+    next_due = Complaint.next_due_at
     open_first = case((Complaint.status.in_(("received", "acknowledged", "in_progress")), 0), else_=1)
-    orders = {
+    sorts: dict[str, list[Any]] = {
         "urgency": [open_first, Complaint.priority, next_due.asc().nulls_last(), Complaint.created_at, Complaint.id],
         "newest": [Complaint.created_at.desc(), Complaint.id.desc()],
         "oldest": [Complaint.created_at, Complaint.id],
         "updated": [Complaint.updated_at.desc(), Complaint.id.desc()],
-    }[f.sort]
+    }
+    orders = sorts[f.sort]
     rows = uow.session.execute(
         query.add_columns(next_due).order_by(*orders).offset((f.page - 1) * f.per_page).limit(f.per_page)
     ).all()

@@ -39,4 +39,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    from .derived import track_derived_columns
+
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    track_derived_columns(factory)
+    return factory

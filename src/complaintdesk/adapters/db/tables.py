@@ -142,6 +142,8 @@ class Complaint(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # derived: the earliest due time of the pending clocks, kept by adapters/db/derived.py (urgency sort)
+    next_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     customer: Mapped[Customer] = relationship(lazy="joined")
     lead_team: Mapped[Team | None] = relationship(lazy="joined")
