@@ -16,10 +16,13 @@ from .reports import (
     sla_compliance,
     volume_by_day,
 )
-from .supervision import breaches, escalations, hostile_load_today, team_load
+from .supervision import Breach, HostileLoad, Load, breaches, escalations, hostile_load_today, team_load
 
 __all__ = [
+    "Breach",
     "Dashboard",
+    "HostileLoad",
+    "Load",
     "ReportFilter",
     "breaches",
     "commitments_kept",

@@ -108,13 +108,18 @@ def sla_compliance(session: Session, f: ReportFilter, now: datetime) -> dict[str
     return dict(sorted(stats.items()))
 
 
-def commitments_kept(session: Session, f: ReportFilter) -> dict[str, int]:
-    """Commitments by state: open, kept, late, broken, replaced."""
+def commitments_kept(session: Session, f: ReportFilter, now: datetime | None = None) -> dict[str, int]:
+    """Commitments by state: open, kept, late, broken, replaced; with `now`, an open commitment whose date has
+    passed counts as "overdue" (a promise already missed, whatever happens next)."""
     rows = session.execute(
-        select(Commitment.state, func.count(Commitment.id))
-        .where(Commitment.complaint_id.in_(_complaint_ids(f))).group_by(Commitment.state)
+        select(Commitment.state, Commitment.due_at)
+        .where(Commitment.complaint_id.in_(_complaint_ids(f)))
     ).all()
-    return {str(s): int(n) for s, n in rows}
+    counts: dict[str, int] = {}
+    for state, due_at in rows:
+        key = "overdue" if state == "open" and now is not None and due_at <= now else str(state)
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,6 @@ def dashboard(session: Session, f: ReportFilter, now: datetime) -> Dashboard:
         filter=f, total=int(total), open=int(still_open),
         by_category=volume_by_day(session, f, "category"), by_nature=volume_by_day(session, f, "nature"),
         emotions=emotion_mix(session, f), motives=motive_mix(session, f), sla=sla_compliance(session, f, now),
-        commitments=commitments_kept(session, f), remedies=remedies_granted(session, f),
+        commitments=commitments_kept(session, f, now), remedies=remedies_granted(session, f),
         satisfaction=satisfaction(session, f),
     )

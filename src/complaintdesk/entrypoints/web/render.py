@@ -38,6 +38,7 @@ class Page:
     user: User | None = None
     flashes: list[tuple[str, str]] = field(default_factory=list)
     path: str = "/"
+    here: str = "/"  # path and query: where the language switch comes back to
 
     def t(self, key: str, **values: Any) -> str:
         return t(self.lang, f"web.{key}", **values)
@@ -100,7 +101,8 @@ def page_for(request: Request, session: WebSession, lang: str, now: datetime, tz
     except Exception:
         zone = ZoneInfo("UTC")
     return Page(lang=lang, csrf=session.csrf(), now=now, tz=zone, user=user, flashes=session.take_flashes(),
-                path=request.url.path)
+                path=request.url.path,
+                here=request.url.path + ("?" + request.url.query if request.url.query else ""))
 
 
 def render(name: str, page: Page, status_code: int = 200, **context: Any) -> HTMLResponse:

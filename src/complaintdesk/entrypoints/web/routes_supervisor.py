@@ -10,7 +10,7 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from ... import insight
-from ...adapters.db.tables import Team
+from ...adapters.db.tables import Complaint, Team
 from ...domain.labels import CATEGORIES, EMOTIONS, MOTIVES, NATURES
 from ...services import remedies
 from ...services.access import complaint_scope
@@ -24,6 +24,15 @@ router = APIRouter(include_in_schema=False)
 SUPERVISORS = ("supervisor", "admin")
 PERIODS = {"7d": 7, "30d": 30, "90d": 90, "365d": 365}
 HOSTILE_THRESHOLD = 3
+SHOWN = 12  # rows per list before "show all"
+
+
+def _by_complaint(found: list[insight.Breach]) -> list[tuple[Complaint, list[insight.Breach]]]:
+    """One row per complaint (its oldest breach first), in the order of its oldest breach."""
+    rows: dict[int, tuple[Complaint, list[insight.Breach]]] = {}
+    for b in found:
+        rows.setdefault(b.complaint.id, (b.complaint, []))[1].append(b)
+    return list(rows.values())
 
 
 @router.get("/supervisor")
@@ -37,9 +46,12 @@ def supervisor(request: Request, w: WebDep) -> Response:
         threshold = request.query_params.get("threshold", "")
         limit = int(threshold) if threshold.isdigit() and 0 < int(threshold) < 100 else HOSTILE_THRESHOLD
         teams, people = insight.team_load(uow.session, now, scope)
+        show_all = request.query_params.get("all") == "1"
+        breached = _by_complaint(insight.breaches(uow.session, now, scope, limit=500))
+        escalated = insight.escalations(uow.session, scope)
         return render(
-            "supervisor.html", page,
-            breaches=insight.breaches(uow.session, now, scope), escalations=insight.escalations(uow.session, scope),
+            "supervisor.html", page, show_all=show_all, shown=None if show_all else SHOWN,
+            breaches=breached, escalations=escalated,
             approvals=remedies.pending_approvals(uow, Actor.of(user)), teams=teams, people=people,
             hostile=insight.hostile_load_today(uow.session, midnight, limit, scope), threshold=limit,
         )

@@ -7,23 +7,46 @@ document.addEventListener("DOMContentLoaded", () => {
     sel.addEventListener("change", () => sel.form.submit());
   });
 
-  // inbox: refresh the rows every 30 s without a full reload (paused while the tab is hidden)
+  // inbox: refresh the rows every 30 s without a full reload (paused while the tab is hidden), and apply the
+  // filters and the search as they change (the Apply button still works without this file)
   const inbox = document.getElementById("inbox");
   if (inbox && inbox.dataset.refresh) {
     const body = document.getElementById("inbox-rows");
+    const total = document.getElementById("inbox-total");
+    const filters = document.getElementById("inbox-filters");
+    let seq = 0;
     const refresh = async () => {
-      if (document.hidden) return;
+      const mine = ++seq;
       try {
-        const r = await fetch(inbox.dataset.refresh, { credentials: "same-origin" });
-        if (r.ok) {
-          body.innerHTML = await r.text(); // server-rendered, escaped by the template
-          const total = r.headers.get("X-Total");
-          inbox.dataset.total = total || "";
-        }
+        const r = await fetch(inbox.dataset.refresh, { credentials: "same-origin", headers: { Accept: "text/html" } });
+        if (r.status === 401) { window.location.reload(); return; }
+        if (!r.ok || mine !== seq) return;
+        body.innerHTML = await r.text(); // server-rendered, escaped by the template
+        const n = r.headers.get("X-Total");
+        if (total && n !== null && total.dataset.template) total.textContent = total.dataset.template.replace("{n}", n);
+        inbox.setAttribute("aria-busy", "false");
       } catch (e) { /* offline: try again next time */ }
     };
-    setInterval(refresh, 30000);
-    inbox.addEventListener("inbox:refresh", refresh);
+    setInterval(() => { if (!document.hidden) refresh(); }, 30000);
+    if (filters) {
+      let timer = null;
+      const apply = () => {
+        const params = new URLSearchParams();
+        new FormData(filters).forEach((value, key) => { if (value) params.append(key, value); });
+        const qs = params.toString();
+        inbox.dataset.refresh = "/inbox/rows" + (qs ? "?" + qs : "");
+        history.replaceState(null, "", "/inbox" + (qs ? "?" + qs : ""));
+        const back = document.querySelector("form.lang input[name=next]");
+        if (back) back.value = "/inbox" + (qs ? "?" + qs : "");
+        inbox.setAttribute("aria-busy", "true");
+        refresh();
+      };
+      filters.addEventListener("change", (ev) => { if (ev.target.name !== "q") apply(); });
+      filters.addEventListener("input", (ev) => {
+        if (ev.target.name === "q") { clearTimeout(timer); timer = setTimeout(apply, 300); }
+      });
+      filters.addEventListener("submit", (ev) => { ev.preventDefault(); clearTimeout(timer); apply(); });
+    }
   }
 
   // reply editor: the coach's remarks as the handler types (debounced), and the drafted reply
