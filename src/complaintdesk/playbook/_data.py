@@ -24,7 +24,7 @@ from ._text import to_simplified
 DATA_DIR = Path(__file__).parent / "data"
 ENV_DIR = "COMPLAINTDESK_PLAYBOOK_DIR"
 LANG_FILES = ("coach", "plan", "draft", "principles")
-CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy")
+CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy", "enumeration")
 
 
 class PlaybookDataError(ValueError):
@@ -168,9 +168,14 @@ def _patterns_of(check: Mapping[str, Any], groups: Mapping[str, list[str]], macr
         elif key == "require":
             for pats in value.values():
                 out.extend(expand(pats, groups, macros))
+        elif key == "veto":
+            for clause in value.values():
+                out.extend(expand((clause.get("if") or []) + (clause.get("unless") or []), groups, macros))
         elif key == "exempt_when":
             for clause in value:
                 out.extend(expand((clause.get("complaint") or []) + (clause.get("reply") or []), groups, macros))
+        elif key in ("separators", "clause_separators") and isinstance(value, str):
+            out.append(value)
         elif isinstance(value, list) and key not in ("ignore_inside", "skip_when"):
             out.extend(expand(value, groups, macros))
     return out

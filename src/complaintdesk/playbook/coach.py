@@ -19,6 +19,7 @@ from typing import Any
 from ..analysis.result import Analysis
 from ..domain.labels import COACH_RULES
 from ._data import Playbook, expand, load_playbook
+from ._rx import Rx
 from ._text import Sentence, detect_language, normalise, sentence_at, sentences
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -76,7 +77,7 @@ class CoachResult:
 
 @dataclass(frozen=True)
 class _Cue:
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[Rx, ...]
     weight: float
     cls: str
 
@@ -85,33 +86,46 @@ class _Cue:
 class _Check:
     rule: str
     kind: str
-    patterns: tuple[re.Pattern[str], ...] = ()
-    unless: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[Rx, ...] = ()
+    unless: tuple[Rx, ...] = ()
     cues: tuple[_Cue, ...] = ()
     class_max: Mapping[str, float] = field(default_factory=dict)
     threshold: float = 1.0
     low_specificity_threshold: float | None = None
     min_overlap: int = 2
-    require: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
-    exempt: tuple[re.Pattern[str], ...] = ()
+    require: Mapping[str, tuple[Rx, ...]] = field(default_factory=dict)
+    # a required phrase does not count in a sentence matching `veto[name]["if"]` unless it also
+    # matches `veto[name]["unless"]` (e.g. a weekday in a sentence about the past is no commitment)
+    veto: Mapping[str, tuple[tuple[Rx, ...], tuple[Rx, ...]]] = field(default_factory=dict)
+    exempt: tuple[Rx, ...] = ()
+    pending: tuple[Rx, ...] = ()  # when present, `exempt` and `exempt_when` do not apply
     exempt_when: tuple[Mapping[str, Any], ...] = ()
-    point_to: tuple[re.Pattern[str], ...] = ()
+    point_to: tuple[Rx, ...] = ()
     where: str = "all"
     ignore_inside: tuple[str, ...] = ()
     skip_when: tuple[Mapping[str, Any], ...] = ()
-    before_none_of: tuple[re.Pattern[str], ...] = ()
-    skip_sentences: tuple[re.Pattern[str], ...] = ()
+    before_none_of: tuple[Rx, ...] = ()
+    skip_sentences: tuple[Rx, ...] = ()
     window: int = 2
     max_offset: int = 10_000
-    approval: tuple[re.Pattern[str], ...] = ()
+    approval: tuple[Rx, ...] = ()
     default_limit: float | None = None
+    # enumeration: a sentence that lists many circumstances
+    triggers: tuple[Rx, ...] = ()
+    separators: re.Pattern[str] | None = None
+    skip_items: tuple[Rx, ...] = ()
+    min_items: int = 3
+    min_item_chars: int = 4
+    conclusion: tuple[Rx, ...] = ()  # "so ..." closing a list of causes
+    clause_separators: re.Pattern[str] | None = None
+    markers: tuple[Rx, ...] = ()  # clauses holding a marker ("also", "on top") count as items
 
 
 def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> _Check:
-    def _compile(patterns: Iterable[str], groups: Mapping[str, list[str]]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, _FLAGS) for p in expand(list(patterns), groups, macros))
+    def _compile(patterns: Iterable[str], groups: Mapping[str, list[str]]) -> tuple[Rx, ...]:
+        return tuple(Rx(p, _FLAGS) for p in expand(list(patterns), groups, macros))
 
-    def pats(key: str) -> tuple[re.Pattern[str], ...]:
+    def pats(key: str) -> tuple[Rx, ...]:
         return _compile(raw.get(key) or [], groups)
 
     cues = tuple(
@@ -138,7 +152,12 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         ),
         min_overlap=int(raw.get("min_overlap", 2)),
         require={k: _compile(v, groups) for k, v in (raw.get("require") or {}).items()},
+        veto={
+            str(k): (_compile(v.get("if") or [], groups), _compile(v.get("unless") or [], groups))
+            for k, v in (raw.get("veto") or {}).items()
+        },
         exempt=pats("exempt"),
+        pending=pats("pending"),
         exempt_when=tuple(exempt_when),
         point_to=pats("point_to"),
         where=str(raw.get("where", "all")),
@@ -150,6 +169,16 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         max_offset=int(raw.get("max_offset", 10_000)),
         approval=pats("approval"),
         default_limit=float(raw["default_limit"]) if raw.get("default_limit") is not None else None,
+        triggers=pats("triggers"),
+        separators=re.compile(str(raw["separators"]), _FLAGS) if raw.get("separators") else None,
+        skip_items=pats("skip_items"),
+        min_items=int(raw.get("min_items", 3)),
+        min_item_chars=int(raw.get("min_item_chars", 4)),
+        conclusion=pats("conclusion"),
+        markers=pats("markers"),
+        clause_separators=(
+            re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None
+        ),
     )
 
 
@@ -251,7 +280,7 @@ class _State:
     found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def _same_sentence(state: _State, pos: int, patterns: Sequence[re.Pattern[str]]) -> bool:
+def _same_sentence(state: _State, pos: int, patterns: Sequence[Rx]) -> bool:
     if not patterns:
         return False
     s = sentence_at(state.sents, pos)
@@ -326,9 +355,10 @@ def _opening(c: _Check, st: _State) -> list[tuple[int, int]]:
 def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
     if any(_clause_holds(cl, st.facts) for cl in c.skip_when):
         return []
-    if any(p.search(st.norm) for p in c.exempt):
+    pending = any(p.search(st.norm) for p in c.pending)
+    if not pending and any(p.search(st.norm) for p in c.exempt):
         return []
-    for clause in c.exempt_when:
+    for clause in c.exempt_when if not pending else ():
         ok = True
         if clause["analysis"]:
             ok = _clause_holds(clause["analysis"], st.facts)
@@ -340,21 +370,27 @@ def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
             return []
     blocked = [span for rule in c.ignore_inside for span in st.found.get(rule, [])]
 
-    def present(patterns: Sequence[re.Pattern[str]]) -> bool:
+    def vetoed(name: str, pos: int) -> bool:
+        if name not in c.veto:
+            return False
+        when, unless = c.veto[name]
+        s = sentence_at(st.sents, pos)
+        text = st.norm[s.start : s.end] if s else st.norm
+        return any(p.search(text) for p in when) and not any(p.search(text) for p in unless)
+
+    def present(name: str, patterns: Sequence[Rx]) -> bool:
         for p in patterns:
             for m in p.finditer(st.norm):
-                if not any(b0 <= m.start() < b1 for b0, b1 in blocked):
+                if not any(b0 <= m.start() < b1 for b0, b1 in blocked) and not vetoed(name, m.start()):
                     return True
         return False
 
+    require = dict(c.require)
     if c.rule == "no_contact" and st.context and st.context.handler_name:
-        if st.context.handler_name.strip() and st.context.handler_name.strip() in st.reply:
-            require = {k: v for k, v in c.require.items() if k != "name"}
-        else:
-            require = dict(c.require)
-    else:
-        require = dict(c.require)
-    if all(present(pats) for pats in require.values()):
+        name = st.context.handler_name.strip()
+        if name and name in st.reply:
+            require.pop("name", None)
+    if all(present(name, pats) for name, pats in require.items()):
         return []
     for p in c.point_to:
         m = p.search(st.norm)
@@ -391,7 +427,50 @@ def _remedy(c: _Check, st: _State) -> list[tuple[int, int]]:
     return hits
 
 
-_KINDS = {"phrase": _phrase, "weighted": _weighted, "opening": _opening, "absence": _absence, "remedy": _remedy}
+def _count_items(c: _Check, separators: re.Pattern[str], text: str) -> int:
+    items = [it for it in separators.split(text) if len(it.strip()) >= c.min_item_chars]
+    return sum(1 for it in items if not any(p.search(it) for p in c.skip_items))
+
+
+def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
+    """A sentence with a cause (trigger) that goes on to list `min_items` or more circumstances."""
+    if c.separators is None:
+        return []
+    for s in st.sents:
+        text = st.norm[s.start : s.end]
+        if not any(p.search(text) for p in c.triggers):
+            continue
+        if any(p.search(text) for p in c.unless):
+            continue
+        if _count_items(c, c.separators, text) >= c.min_items:
+            return [(s.start, s.end)]
+        if c.clause_separators is not None and c.markers:
+            clauses = [x for x in c.clause_separators.split(text) if len(x.strip()) >= c.min_item_chars]
+            marked = [x for x in clauses if any(p.search(x) for p in c.markers)]
+            if len(marked) >= c.min_items and not any(any(p.search(x) for p in c.skip_items) for x in marked):
+                return [(s.start, s.end)]
+        if c.clause_separators is not None and c.conclusion:
+            # "because A, B, and C, so ...": the clauses between the cause and the conclusion
+            starts = [m.start() for p in c.triggers for m in p.finditer(text)]
+            ends = [m.start() for p in c.conclusion for m in p.finditer(text)]
+            first = min(starts)
+            after = [e for e in ends if e > first]
+            if after:
+                segment = text[first : min(after)]
+                marked_ok = not c.markers or any(p.search(segment) for p in c.markers)
+                if marked_ok and _count_items(c, c.clause_separators, segment) >= c.min_items:
+                    return [(s.start, s.end)]
+    return []
+
+
+_KINDS = {
+    "enumeration": _enumeration,
+    "phrase": _phrase,
+    "weighted": _weighted,
+    "opening": _opening,
+    "absence": _absence,
+    "remedy": _remedy,
+}
 
 
 # ---------------------------------------------------------------- public API

@@ -1,0 +1,169 @@
+"""Regular expressions with a literal prefilter, so that hundreds of rule patterns stay fast.
+
+For each pattern we derive, from its parse tree, a set of literal strings at least one of which
+every match must contain (e.g. ``\\b(?:busy|busiest)\\b`` needs "busy"). Before running the regular
+expression on a text we check with plain substring tests (on the lower-cased text) whether any
+of them occurs; most patterns never get to run on most replies. A pattern we cannot analyse has
+no prefilter and simply always runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as _sre_c  # type: ignore[attr-defined]
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+_MAX_ALTERNATIVES = 64
+
+# a requirement: None (nothing known) or a frozenset of literals, one of which must occur
+Need = frozenset[str] | None
+
+
+def _score(need: Need) -> int:
+    """How selective a requirement is: the length of its shortest literal (0 = useless)."""
+    if not need:
+        return 0
+    return min(len(s) for s in need)
+
+
+def _best(a: Need, b: Need) -> Need:
+    return a if _score(a) >= _score(b) else b
+
+
+def _seq(items: Any) -> tuple[Need, str, str, bool]:
+    """Analyse a sequence: (best requirement, literal prefix, literal suffix, whole sequence is literal)."""
+    best: Need = None
+    run: list[str] = []
+    prefix: str | None = None
+    whole = True
+
+    def close() -> None:
+        nonlocal best, prefix
+        if run:
+            text = "".join(run)
+            best = _best(best, frozenset({text}))
+        if prefix is None:
+            prefix = "".join(run)
+        run.clear()
+
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if op is _sre_c.SUBPATTERN:
+            sub = av[-1]
+            need, pre, suf, lit = _seq(sub)
+            if lit:
+                run.append(pre)
+                continue
+            run.append(pre)
+            close()
+            whole = False
+            best = _best(best, need)
+            run.append(suf)
+            continue
+        if op is _sre_c.BRANCH:
+            alts: set[str] = set()
+            ok = True
+            all_literal = True
+            literal_alts: list[str] = []
+            for branch in av[1]:
+                need, pre, _suf, lit = _seq(branch)
+                if lit:
+                    literal_alts.append(pre)
+                else:
+                    all_literal = False
+                if not need and not (lit and pre):
+                    ok = False
+                    break
+                alts |= set(need or {pre})
+            if ok and all_literal and len(literal_alts) == 1:
+                run.append(literal_alts[0])
+                continue
+            close()
+            whole = False
+            if ok and alts and len(alts) <= _MAX_ALTERNATIVES and all(alts):
+                best = _best(best, frozenset(alts))
+            continue
+        if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
+            lo, _hi, sub = av
+            close()
+            whole = False
+            if lo >= 1:
+                need, pre, _suf, lit = _seq(sub)
+                best = _best(best, need if not lit else frozenset({pre}) if pre else None)
+            continue
+        if op is _sre_c.AT:
+            continue  # \b, ^, $ consume nothing and do not break a literal run's meaning
+        # anything else (classes, lookarounds, backreferences, any char) breaks the literal run
+        close()
+        whole = False
+    if prefix is None:
+        prefix = "".join(run)
+    suffix = "".join(run)
+    if run:
+        best = _best(best, frozenset({"".join(run)}))
+    return best, prefix if prefix is not None else "", suffix, whole and bool(items)
+
+
+def literal_need(pattern: str) -> frozenset[str] | None:
+    """Literals (lower-case) one of which any match of `pattern` contains; None if unknown."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE | re.MULTILINE)
+    except Exception:  # any parser surprise: no prefilter
+        return None
+    try:
+        need, pre, _suf, lit = _seq(list(parsed))
+    except Exception:
+        return None
+    if lit and pre:
+        need = frozenset({pre})
+    if not need or _score(need) < 1:
+        return None
+    return need
+
+
+class Rx:
+    """A compiled pattern with its prefilter; `search` and `finditer` like `re.Pattern`."""
+
+    __slots__ = ("need", "pattern", "rx")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.rx = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.need = literal_need(pattern)
+
+    @property
+    def groupindex(self) -> Any:
+        return self.rx.groupindex
+
+    def _may(self, text: str) -> bool:
+        if self.need is None:
+            return True
+        low = _lower(text)
+        return any(s in low for s in self.need)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if not self._may(text):
+            return None
+        return self.rx.search(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self._may(text):
+            return iter(())
+        return self.rx.finditer(text)
+
+
+_cache: tuple[str, str] = ("", "")
+
+
+def _lower(text: str) -> str:
+    global _cache
+    cached = _cache  # one atomic read: threads may replace it meanwhile
+    if cached[0] is text:
+        return cached[1]
+    low = text.lower()
+    _cache = (text, low)
+    return low
