@@ -119,6 +119,8 @@ class _Check:
     conclusion: tuple[Rx, ...] = ()  # "so ..." closing a list of causes
     clause_separators: re.Pattern[str] | None = None
     markers: tuple[Rx, ...] = ()  # clauses holding a marker ("also", "on top") count as items
+    # with item_verbs: items before the first trigger count only if they are clauses (hold a verb)
+    item_verbs: tuple[Rx, ...] = ()
 
 
 def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> _Check:
@@ -176,6 +178,7 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         min_item_chars=int(raw.get("min_item_chars", 4)),
         conclusion=pats("conclusion"),
         markers=pats("markers"),
+        item_verbs=pats("item_verbs"),
         clause_separators=(
             re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None
         ),
@@ -427,9 +430,13 @@ def _remedy(c: _Check, st: _State) -> list[tuple[int, int]]:
     return hits
 
 
-def _count_items(c: _Check, separators: re.Pattern[str], text: str) -> int:
-    items = [it for it in separators.split(text) if len(it.strip()) >= c.min_item_chars]
-    return sum(1 for it in items if not any(p.search(it) for p in c.skip_items))
+def _count_items(c: _Check, separators: re.Pattern[str], text: str, need: tuple[Rx, ...] = ()) -> int:
+    items = [it for it in separators.split(text) if it and len(it.strip()) >= c.min_item_chars]
+    return sum(
+        1
+        for it in items
+        if not any(p.search(it) for p in c.skip_items) and (not need or any(p.search(it) for p in need))
+    )
 
 
 def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
@@ -442,7 +449,13 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
             continue
         if any(p.search(text) for p in c.unless):
             continue
-        if _count_items(c, c.separators, text) >= c.min_items:
+        if c.item_verbs:
+            first = min(m.start() for p in c.triggers for m in p.finditer(text))
+            whole = _count_items(c, c.separators, text, c.item_verbs)
+            n = max(whole, _count_items(c, c.separators, text[first:]))
+        else:
+            n = _count_items(c, c.separators, text)
+        if n >= c.min_items:
             return [(s.start, s.end)]
         if c.clause_separators is not None and c.markers:
             clauses = [x for x in c.clause_separators.split(text) if len(x.strip()) >= c.min_item_chars]

@@ -1,0 +1,228 @@
+"""Many wordings of each principle broken (and kept), written independently of the labelled pairs.
+
+Each probe is one sentence; `reply()` puts it inside an otherwise good reply (greeting, apology,
+a dated next step, the handler's name and line), so the probe alone decides the verdict.
+"""
+
+from __future__ import annotations
+
+from .cases import EN_SIGN, HANS_SIGN, HANT_SIGN
+
+FRAME = {
+    "en": ("Dear Ms Green, I'm sorry about the trouble with your order. ", " I will call you by 5 pm on Friday 14 June with the result." + EN_SIGN),
+    "zh-Hans": ("李女士您好，订单的事给您添麻烦了，非常抱歉。", "6月14日（周五）下午5点前我会给您回电告知结果。" + HANS_SIGN),
+    "zh-Hant": ("黃小姐您好，訂單的事令您困擾，非常抱歉。", "6月14日（星期五）下午5時前我會致電告知結果。" + HANT_SIGN),
+}
+
+
+def reply(lang: str, sentence: str) -> str:
+    head, tail = FRAME[lang]
+    return head + sentence + tail
+
+
+# rule -> lang -> sentences that break the rule
+BREAKS: dict[str, dict[str, list[str]]] = {
+    "argues_or_blames": {
+        "en": [
+            "To be fair, the delivery slot you picked was the one marked 'no guarantee'.",
+            "Our records show you were told twice that the item was out of stock.",
+            "Had you opened the parcel when it arrived, we could have replaced it under warranty.",
+            "The driver tells us you were not at home when he called, so the failed delivery is not down to us.",
+            "Frankly, the instructions are on the first page of the manual.",
+            "With respect, that is simply not what happened on the day.",
+            "It was our warehouse partner who packed it badly, not our team.",
+            "Most customers manage to set it up without any trouble.",
+            "You agreed to these terms when you placed the order.",
+            "I'm afraid the fault lies with the courier, not with us.",
+        ],
+        "zh-Hans": [
+            "说句公道话，您选的是不保证时效的配送方式。",
+            "记录显示，客服已经两次告诉过您这件商品缺货。",
+            "如果您收货时当场拆开检查，我们是可以按保修更换的。",
+            "快递员说他上门时家里没人，派送失败不是我们的原因。",
+            "说明书第一页就写得清清楚楚。",
+            "事实并不是您说的那样。",
+            "这次是仓库合作方打包没打好，跟我们团队无关。",
+            "大部分顾客都能自己装好，没有遇到问题。",
+            "您下单时已经同意了这些条款。",
+            "这个问题其实是您自己操作不当造成的。",
+        ],
+        "zh-Hant": [
+            "老實說，您選的是不保證時效的配送方式。",
+            "紀錄顯示，客服已經兩次告訴過您這件商品缺貨。",
+            "如果您收貨時即場開箱檢查，我們是可以按保養更換的。",
+            "速遞員話佢上門時屋企冇人，派送失敗唔係我哋嘅問題。",
+            "說明書第一頁已經寫得好清楚。",
+            "事實並不是您所講的那樣。",
+            "這次是倉庫合作夥伴包裝不好，與我們團隊無關。",
+            "大部分客人都可以自己安裝，冇遇到問題。",
+            "您落單時已經同意了這些條款。",
+            "這個問題其實是您自己操作不當造成的。",
+        ],
+    },
+    "excuses": {
+        "en": [
+            "We have been extremely busy since the sale started, two of our packers are off sick and the courier changed its collection times.",
+            "Unfortunately the warehouse was short-staffed that week, the system was being upgraded and the weather delayed the vans.",
+            "The delay was due to the bank holiday, a backlog of orders and a fault with our label printer.",
+            "Please understand that our team is small, demand has been unprecedented and our supplier let us down.",
+            "This happened because of a staff shortage, on top of a problem with our new booking system.",
+        ],
+        "zh-Hans": [
+            "这段时间正赶上大促，单量激增，仓库人手紧张，快递又临时改了揽收时间。",
+            "由于那一周仓库人手不足，系统正在升级，再加上天气原因车辆延误，所以没能按时发货。",
+            "最近业务繁忙，供应商那边也出了问题，我们也很无奈。",
+            "延误主要是因为节假日停运、订单积压，以及打印机故障。",
+            "请您理解，我们团队人少，订单量又特别大，供应商还临时断货。",
+        ],
+        "zh-Hant": [
+            "呢排正值大減價，訂單多到做唔切，倉庫人手不足，速遞公司又臨時改咗收件時間。",
+            "由於那一週倉庫人手不足，系統正在升級，加上天氣原因車輛延誤，所以未能準時出貨。",
+            "最近業務繁忙，供應商那邊也出了問題，我們也很無奈。",
+            "延誤主要是因為假期停運、訂單積壓，以及打印機故障。",
+            "請您體諒，我們團隊人手少，訂單量又特別多，供應商仲臨時斷貨。",
+        ],
+    },
+    "policy_first": {
+        "en": [
+            "Our terms and conditions state that delivery dates are estimates only.",
+            "As per our returns policy, opened items cannot be refunded.",
+            "In line with company procedure, refunds are only issued to the original card.",
+            "It is our policy not to deliver on weekends.",
+        ],
+        "zh-Hans": [
+            "按照公司规定，拆封商品不予退货。",
+            "根据《用户协议》第八条，配送时间仅供参考。",
+            "依照本店退换货制度，退款只能原路返回。",
+            "这是公司的规定，周末不安排配送。",
+        ],
+        "zh-Hant": [
+            "根據公司規定，已拆封商品不設退貨。",
+            "依照本店退換貨條款，退款只能退回原信用卡。",
+            "按照本公司指引，週末不安排送貨。",
+            "這是公司的規定，週末不安排配送。",
+        ],
+    },
+    "demands_apology": {
+        "en": [
+            "Before we go further, we expect you to apologise to our driver for the language you used.",
+            "Our staff member was upset by your call, and we would ask you to say sorry to her.",
+            "We need you to admit that you gave us the wrong address.",
+            "Kindly acknowledge that the mistake was on your side.",
+        ],
+        "zh-Hans": [
+            "在继续处理之前，希望您先向我们的配送员道歉。",
+            "您当时的话让客服很难过，请您跟她说声对不起。",
+            "请您承认是您自己填错了地址。",
+            "您得先认个错，我们才好继续处理。",
+        ],
+        "zh-Hant": [
+            "在繼續處理之前，希望您先向我們的送貨員道歉。",
+            "您當時的說話令客服好難過，請您同佢講聲對唔住。",
+            "請您承認是您自己填錯了地址。",
+            "閣下需先就當日的言詞向職員致歉。",
+        ],
+    },
+    "filler_agreement": {
+        "en": ["Okay, okay, okay, I hear you.", "Sure, sure, of course.", "Right, right, right."],
+        "zh-Hans": ["对对对，您说的我都知道。", "好的好的，明白明白。", "是是是，行行行。"],
+        "zh-Hant": ["係係係，明白晒。", "好好好，知道知道。", "對對對，冇問題。"],
+    },
+    "overpromise": {
+        "en": [
+            "I promise you this will never happen again.",
+            "Rest assured, everything will be fixed immediately.",
+            "I guarantee your parcel will arrive tomorrow, 100%.",
+            "We will refund double what you paid.",
+            "From now on, every order of yours will arrive early.",
+        ],
+        "zh-Hans": [
+            "我保证这种情况以后绝对不会再发生。",
+            "我们马上就给您全部解决。",
+            "我向您保证，包裹明天百分之百送到。",
+            "我们给您双倍赔偿。",
+            "以后您的所有订单都免运费。",
+        ],
+        "zh-Hant": [
+            "我保證以後絕對唔會再有呢種情況。",
+            "我哋即刻幫你搞掂。",
+            "我向您保證，包裹聽日百分之百送到。",
+            "我們給您雙倍賠償。",
+            "以後您的所有訂單都免運費。",
+        ],
+    },
+    "disclosure": {
+        "en": [
+            "The complaint about the noise came from Mrs Patel at number 12.",
+            "The driver involved has been given a final written warning.",
+            "Between you and me, the warehouse manager is being let go next month.",
+            "Another customer, Mr David Lowe, had the same problem with his order.",
+            "Internally, we have been losing money on this service for a year.",
+        ],
+        "zh-Hans": [
+            "投诉您的是住在12号的王女士。",
+            "涉事的配送员已经被公司开除了。",
+            "私下跟您说，仓库主管下个月就要被辞退了。",
+            "另一位客户陈建华先生也遇到了同样的问题。",
+            "内部消息，这条业务线已经亏损一年了。",
+        ],
+        "zh-Hant": [
+            "投訴您的是住在12號的陳太。",
+            "涉事的送貨員已經被公司解僱。",
+            "老實講，倉庫主管下個月就會被辭退。",
+            "另一位客戶陳建華先生也遇到同樣問題。",
+            "內部消息，呢條業務線已經蝕咗一年。",
+        ],
+    },
+    "boilerplate": {
+        "en": [
+            "We value your feedback and are committed to providing the highest standards of service.",
+            "Customer satisfaction is our top priority and we continually strive to improve.",
+            "Your comments have been noted and passed to the relevant department.",
+        ],
+        "zh-Hans": [
+            "我们始终坚持以客户为中心，不断提升服务质量。",
+            "您的宝贵意见已转交相关部门，我们将认真研究，持续改进。",
+            "我司高度重视客户体验，致力于为每一位顾客提供优质服务。",
+        ],
+        "zh-Hant": [
+            "本公司一向秉持顧客至上之服務理念，持續提升服務品質。",
+            "閣下的寶貴意見已轉交有關部門，我們將認真檢討，不斷改進。",
+            "我們一直致力為每位客戶提供優質服務，竭誠為您服務。",
+        ],
+    },
+}
+
+# sentences that look like a rule but keep the principle: the framed reply must pass clean
+KEEPS: dict[str, list[str]] = {
+    "en": [
+        "You were right to raise this, and the mistake was ours.",
+        "The delay happened because we sent the parcel to the wrong depot; that was our error.",
+        "Under our returns policy you are entitled to a full refund, which I have already issued.",
+        "I can't guarantee the supplier will have stock, but I will check every morning.",
+        "Our driver should have waited and called you, and I have told his manager.",
+        "I understand how frustrating it is to wait in for a delivery that never comes.",
+        "We received a report about the noise and an officer will look into it.",
+        "Thank you for telling us; I have checked the tracking myself.",
+    ],
+    "zh-Hans": [
+        "您说得对，这是我们的失误。",
+        "延误是因为我们把包裹发错了网点，这是我们的错。",
+        "按照退货政策您可以全额退款，退款已经原路退回。",
+        "我不能保证供应商一定有货，但我每天上午都会去确认。",
+        "配送员当时应该等一等并给您打电话，我已经告诉了他的主管。",
+        "在家等了一天却没等到快递，换谁都会着急。",
+        "我们收到了关于噪音的反映，会安排工作人员了解情况。",
+        "谢谢您告诉我们，物流记录我已经亲自核查过。",
+    ],
+    "zh-Hant": [
+        "您說得對，這是我們的疏失。",
+        "延誤是因為我們把包裹送錯了站點，這是我們的錯。",
+        "按照退貨政策您可以全額退款，款項已經退回原信用卡。",
+        "我不能保證供應商一定有貨，但我每天上午都會確認。",
+        "送貨員當時應該等一等並致電給您，我已經告訴了他的主管。",
+        "在家等了一整天卻等不到送貨，換了是我也會很生氣。",
+        "我們收到了關於噪音的反映，會安排同事了解情況。",
+        "多謝您通知我們，物流紀錄我已經親自核查過。",
+    ],
+}
