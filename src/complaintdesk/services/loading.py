@@ -35,10 +35,15 @@ def assisting_team_ids(uow: UnitOfWork, complaint_id: int) -> set[int]:
     )
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+
+
 def complaint_for(uow: UnitOfWork, actor: Actor, ref: int | str, expected_version: int | None = None) -> Complaint:
     """The complaint by id or tracking number, if `actor` may see it; 404 otherwise (no leak of existence)."""
     query = select(Complaint)
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.isascii() and ref.isdigit()):
+        if not 0 < int(ref) <= MAX_ID:
+            raise not_found(ref)
         query = query.where(Complaint.id == int(ref))
     else:
         query = query.where(Complaint.tracking_number == str(ref).upper())

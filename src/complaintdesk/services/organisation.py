@@ -44,6 +44,7 @@ def ensure_organisation(
 
 def update_settings(uow: UnitOfWork, values: dict[str, Any]) -> Organisation:
     org = ensure_organisation(uow)
+    values = {k: v for k, v in values.items() if v is not None}  # null: leave as it is
     if "sla_policy" in values:
         org.sla_policy = SlaPolicy.from_dict(values["sla_policy"]).to_dict()  # validates
     if "routing" in values:

@@ -37,7 +37,11 @@ UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 def get_actor(uow: UowDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Actor:
     """The user behind the Bearer API token."""
     if credentials is not None and credentials.scheme.lower() == "bearer":
-        return Actor.of(users.user_for_token(uow, credentials.credentials))
+        actor = Actor.of(users.user_for_token(uow, credentials.credentials))
+        # end the look-up's transaction (on SQLite every transaction holds the write lock), so that a route
+        # that works in its own units of work, like the sweep, does not wait for this one
+        uow.session.commit()
+        return actor
     raise AuthenticationFailed("send an API token as 'Authorization: Bearer <token>'")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm.exc import StaleDataError
 
 from ...domain import errors
@@ -42,6 +43,15 @@ def install(app: FastAPI) -> None:
                 "detail": "the complaint was changed by someone else at the same time; reload and try again",
             },
             status_code=409,
+        )
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def _out_of_range(request: Request, exc: Exception) -> JSONResponse:
+        # a number or text the database cannot store (an id beyond 64 bits, say): the request is at fault
+        return JSONResponse(
+            {"error": "invalid_input", "detail": "a value in the request is out of range for this field"},
+            status_code=422,
         )
 
     @app.exception_handler(RequestValidationError)
