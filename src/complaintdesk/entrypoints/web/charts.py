@@ -41,7 +41,9 @@ def stacked_columns(rows: list[tuple[date, str, int]], keys: list[str], names: d
         slot = day - timedelta(days=day.weekday()) if step == 7 else day
         table[slot][key] += n
     top = max([sum(v.values()) for v in table.values()] + [1])
-    width, height, pad_left, pad_bottom = 640, 220, 34, 34
+    present = {key for v in table.values() for key, n in v.items() if n}
+    keys = [k for k in keys if k in present] or keys[:1]
+    width, height, pad_left, pad_bottom = 420, 200, 30, 30
     col = (width - pad_left - 8) / len(slots)
     bar = max(2.0, col * 0.7)
     scale = (height - pad_bottom - 10) / top
@@ -65,7 +67,7 @@ def stacked_columns(rows: list[tuple[date, str, int]], keys: list[str], names: d
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour(k)}">'
                          f'<title>{escape(slot.isoformat())} {escape(names.get(key, key))}: {n}</title></rect>')
         if i % label_every == 0:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - pad_bottom + 14}" text-anchor="middle" '
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - pad_bottom + 16}" text-anchor="middle" '
                          f'class="axis">{slot.strftime("%m-%d")}</text>')
     parts.append("</svg>")
     legend = "".join(f'<li><span class="swatch" style="background:{colour(k)}"></span>'

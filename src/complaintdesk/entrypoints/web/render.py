@@ -17,6 +17,8 @@ from ...i18n import SUPPORTED, t
 from .session import WebSession
 
 HERE = Path(__file__).parent
+REASON_HEADS = {"risk": ("risk", "risks"), "category": ("category", "category"), "emotion": ("emotion", "emotion"),
+                "nature": ("nature", "nature")}
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 
 _env = Environment(
@@ -58,6 +60,26 @@ class Page:
         name = t(self.lang, key)
         name = base if name == key else name
         return f"{name}: {value}" if value else name
+
+    def reason(self, reason: str) -> str:
+        """A priority reason id ("risk:safety", "anger+risk:churn", "amount>=5000") in the page's language."""
+        parts = []
+        for part in reason.split("+"):
+            head, sep, value = part.partition(":")
+            group = REASON_HEADS.get(head) if sep else None
+            if group:
+                parts.append(f"{self.head(group[1])}: {self.label(group[0], value)}")
+            elif part in ("anger", "effective"):
+                parts.append(self.label("emotion" if part == "anger" else "nature", part))
+            elif part.startswith("amount>="):
+                parts.append(f"{self.head('amounts')} ≥ {part[len('amount>='):]}")
+            elif part == "customer:repeat_matter":
+                parts.append(self.t("inbox.repeat"))
+            elif part == "customer:vip":
+                parts.append("VIP")
+            else:
+                parts.append(part)
+        return " + ".join(parts)
 
     def local(self, moment: datetime | None, with_time: bool = True) -> str:
         if moment is None:

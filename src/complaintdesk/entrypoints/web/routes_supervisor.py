@@ -88,8 +88,8 @@ def dashboard(request: Request, w: WebDep) -> Response:
         f = insight.ReportFilter(datetime.combine(start, time(0), page.tz), datetime.combine(end, time(0), page.tz),
                                  team_id)
         d = insight.dashboard(uow.session, f, now)
-        cat_names = {k: page.label("category", k) for k in CATEGORIES}
-        nat_names = {k: page.label("nature", k) for k in NATURES}
+        cat_names = {k: page.label("category", k) for k in CATEGORIES} | {"unknown": page.t("dash.unknown")}
+        nat_names = {k: page.label("nature", k) for k in NATURES} | {"unknown": page.t("dash.unknown")}
         volume_cat = charts.stacked_columns(d.by_category, [*CATEGORIES, "unknown"], cat_names, start, end,
                                             page.t("dash.by_category"))
         volume_nat = charts.stacked_columns(d.by_nature, [*NATURES, "unknown"], nat_names, start, end,
