@@ -107,3 +107,20 @@ def test_a_changed_text_is_analysed_again(real_api: TestClient, handler: Headers
     # the history keeps the old text: nothing a customer wrote is overwritten silently
     edit = next(e for e in edited["events"] if e["kind"] == "edited")
     assert edit["data"]["text"]["before"] == "Could you tell me when the pool reopens?"
+
+
+def test_a_broken_analyser_never_loses_the_complaint(container: Container, handler: Headers) -> None:
+    def broken(text: str, customer: CustomerContext, currency: str) -> Analysis:
+        raise RuntimeError("model file damaged")
+
+    container.analyse = broken
+    with TestClient(create_app(container)) as api:
+        r = api.post(
+            "/api/v1/public/complaints",
+            json={"text": "我的快遞三天都沒到，客服電話一直打不通。", "name": "林小姐", "phone": "0912345678"},
+        )
+        assert r.status_code == 201, r.text
+        detail = api.get(f"/api/v1/complaints/{r.json()['tracking_number']}", headers=handler).json()
+    assert detail["text"].startswith("我的快遞") and detail["priority"] == "P2"
+    assert detail["analysis"]["priority_reasons"] == ["analysis_unavailable"]
+    assert detail["analysis"]["language"] == "zh-Hant"

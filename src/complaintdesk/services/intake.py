@@ -4,6 +4,7 @@ start the clocks."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from . import history
 from .actors import Actor
 from .loading import organisation, sla_policy
 from .uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 CHANNELS = ("phone", "walk_in", "web", "email", "letter", "social_media", "regulator", "chat", "app", "import")
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -142,6 +145,37 @@ def _lead_team(uow: UnitOfWork, data: IntakeData, category: str) -> Team | None:
     return team
 
 
+def analyse_safely(analyse: Analyse, text: str, context: CustomerContext, currency: str, lang: str | None) -> Analysis:
+    """The analysis, or when the analyser fails a neutral one at P2 that a person must look at: a complaint is
+    never refused or lost because its analysis broke."""
+    try:
+        return analyse(text, context, currency)
+    except Exception:
+        log.exception("analysis failed; the complaint is stored with a neutral analysis at P2")
+        return Analysis(
+            language=lang if lang in LANGUAGES else _guess_language(text),
+            nature="effective",
+            category="service_quality",
+            emotion="dissatisfaction",
+            motives=["fix"],
+            temperament="phlegmatic",
+            risks=[],
+            amounts=[],
+            priority="P2",
+            priority_reasons=["analysis_unavailable"],
+            model_version="unavailable",
+        )
+
+
+def _guess_language(text: str) -> str:
+    try:
+        from ..analysis import detect_language  # rule-based: works when the model does not
+
+        return detect_language(text)
+    except Exception:
+        return "en"
+
+
 def receive(uow: UnitOfWork, data: IntakeData, actor: Actor, analyse: Analyse, public_base_url: str = "") -> Received:
     """Take a complaint in. The caller commits (so that an import can take many in one go)."""
     _validate(data)
@@ -158,7 +192,7 @@ def receive(uow: UnitOfWork, data: IntakeData, actor: Actor, analyse: Analyse, p
         None,
     )
     context = CustomerContext(vip=customer.vip, prior_complaints=len(earlier), repeat_matter=repeat_of is not None)
-    analysis = analyse(data.text, context, org.default_currency)
+    analysis = analyse_safely(analyse, data.text, context, org.default_currency, data.language)
     if data.language:
         analysis.language = data.language
     token = secrets.token_urlsafe(24)
@@ -253,7 +287,7 @@ def reanalyse(uow: UnitOfWork, complaint: Complaint, actor: Actor, analyse: Anal
     context = CustomerContext(
         vip=complaint.customer.vip, prior_complaints=len(earlier), repeat_matter=complaint.is_repeat
     )
-    analysis = analyse(complaint.text, context, org.default_currency)
+    analysis = analyse_safely(analyse, complaint.text, context, org.default_currency, complaint.language)
     before = {
         "priority": complaint.priority,
         "nature": complaint.nature,
