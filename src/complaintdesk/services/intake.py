@@ -55,6 +55,10 @@ class IntakeData:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+#: the intake checklist (seed 001) beyond who and what: the same names in the API, imports and edits
+CHECKLIST = ("subject", "location", "occurred_at", "frequency", "product", "related_numbers", "special_notes")
+
+
 @dataclass(frozen=True, slots=True)
 class Received:
     complaint: Complaint

@@ -15,7 +15,7 @@ from ..adapters.db.tables import Complaint
 from ..domain.errors import ComplaintdeskError, InvalidInput
 from . import intake
 from .actors import Actor
-from .intake import Analyse, IntakeData
+from .intake import CHECKLIST, Analyse, IntakeData
 from .uow import UnitOfWork, fixed_clock
 
 IMPORT_COLUMNS = (
@@ -26,13 +26,7 @@ IMPORT_COLUMNS = (
     "customer_ref",
     "vip",
     "channel",
-    "subject",
-    "location",
-    "occurred_at",
-    "frequency",
-    "product",
-    "related_numbers",
-    "special_notes",
+    *CHECKLIST,
     "language",
     "team",
     "received_at",

@@ -14,6 +14,7 @@ from ..domain.sla import raise_priority
 from ..domain.status import OPEN_STATUSES, Action, Status, transition
 from . import clocks, history
 from .actors import Actor
+from .intake import CHECKLIST
 from .loading import complaint_for
 from .uow import UnitOfWork
 
@@ -400,17 +401,7 @@ def summarise(
     return Done(complaint)
 
 
-EDITABLE = (
-    "subject",
-    "location",
-    "occurred_at",
-    "frequency",
-    "product",
-    "related_numbers",
-    "special_notes",
-    "channel",
-    "text",
-)
+EDITABLE = (*CHECKLIST, "channel", "text")
 
 
 def edit(

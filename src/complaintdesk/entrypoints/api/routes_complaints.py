@@ -82,15 +82,9 @@ def create_complaint(body: ComplaintCreate, uow: UowDep, actor: ActorDep, contai
         customer_ref=body.customer_ref,
         vip=body.vip,
         channel=body.channel,
-        subject=body.subject,
-        location=body.location,
-        occurred_at=body.occurred_at,
-        frequency=body.frequency,
-        product=body.product,
-        related_numbers=body.related_numbers,
-        special_notes=body.special_notes,
         language=body.language,
         team=body.team,
+        **body.model_dump(include=set(intake.CHECKLIST)),
     )
     received = intake.receive(uow, data, actor, container.analyse, container.settings.public_base_url)
     uow.commit()

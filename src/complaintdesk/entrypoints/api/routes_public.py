@@ -33,13 +33,8 @@ def submit(body: PublicComplaintCreate, uow: UowDep, container: ContainerDep) ->
         email=body.email,
         phone=body.phone,
         channel="web",
-        subject=body.subject,
-        location=body.location,
-        occurred_at=body.occurred_at,
-        frequency=body.frequency,
-        product=body.product,
-        related_numbers=body.related_numbers,
         language=body.language,
+        **body.model_dump(include=set(intake.CHECKLIST)),
     )
     received = intake.receive(
         uow, data, customer_actor(body.name), container.analyse, container.settings.public_base_url
