@@ -29,7 +29,12 @@ def _create(api: TestClient, headers: Headers, **fields: Any) -> str:
 
 def test_plan_coach_and_draft_of_a_complaint(api: TestClient, container: Container, clock: FakeClock) -> None:
     ana = _staff(
-        container, "ana", teams=["Front desk"], display_name="Ana Torres", phone="020 7946 0321", email="ana@example.org"
+        container,
+        "ana",
+        teams=["Front desk"],
+        display_name="Ana Torres",
+        phone="020 7946 0321",
+        email="ana@example.org",
     )
     tn = _create(api, ana)
 
@@ -49,7 +54,9 @@ def test_plan_coach_and_draft_of_a_complaint(api: TestClient, container: Contain
     assert [s["id"] for s in detail["plan"]["steps"]] == ids
 
     # the coach on a draft before it is sent
-    bad = "According to our policy, lifts are repaired in turn. You should have reported it earlier. We will fix it soon."
+    bad = (
+        "According to our policy, lifts are repaired in turn. You should have reported it earlier. We will fix it soon."
+    )
     r = api.post(f"/api/v1/complaints/{tn}/coach", headers=ana, json={"reply": bad})
     assert r.status_code == 200, r.text
     verdict = r.json()
@@ -160,9 +167,7 @@ def test_used_steps_and_drafts_are_recorded_and_related_to_satisfaction(
                 "commit_date",
             }
         else:
-            r = api.post(
-                f"{url}/replies", headers=ana, json={"body": "We will look into it.", "kind": "reply"}
-            )
+            r = api.post(f"{url}/replies", headers=ana, json={"body": "We will look into it.", "kind": "reply"})
             assert r.status_code == 200, r.text
             assert r.json()["messages"][-1]["coach"]["ok"] is False
         # an unknown step in a reply is refused, and nothing of that reply is stored

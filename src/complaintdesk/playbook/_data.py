@@ -117,46 +117,86 @@ def _to_simplified_tree(node: Any, key: str = "") -> Any:
     return node
 
 
+_DRAFT_KEYS = ("when_format", "periods", "weekdays", "months", "order", "blocks")
+_TEMPERAMENTS = ("choleric", "sanguine", "melancholic", "phlegmatic")
+
+
 def _validate(pb: Playbook) -> None:
+    """Check the merged data; every problem names the file and the entry (format: docs/playbook-format.md)."""
+    where = "" if pb.source == "default" else f" (with {pb.source})"
+    steps = pb.plan.get("steps", [])
+    phases = pb.plan.get("phases", {})
+    if not isinstance(steps, list) or not isinstance(phases, dict):
+        raise PlaybookDataError(f"plan.yaml{where}: 'steps' must be a list and 'phases' a mapping")
+    seen: set[str] = set()
+    for n, step in enumerate(steps, start=1):
+        if not isinstance(step, dict) or not step.get("id") or not step.get("principle"):
+            raise PlaybookDataError(f"plan.yaml{where}: step {n} needs at least an id, a phase and a principle")
+        if step["id"] in seen:
+            raise PlaybookDataError(f"plan.yaml{where}: step id {step['id']!r} appears twice")
+        seen.add(step["id"])
+        if step.get("phase") not in phases:
+            raise PlaybookDataError(f"plan.yaml{where}: step {step['id']} has unknown phase {step.get('phase')!r}")
+        for key in ("when", "unless"):
+            clauses = step.get(key) or []
+            if not isinstance(clauses, list) or not all(isinstance(c, dict) for c in clauses):
+                raise PlaybookDataError(f"plan.yaml{where}: step {step['id']}: '{key}' must be a list of mappings")
     for lang in LANGUAGES:
         files = pb.langs.get(lang)
         if not files:
-            raise PlaybookDataError(f"no data for language {lang}")
+            raise PlaybookDataError(f"no data for language {lang}{where}")
         for name in LANG_FILES:
             if name not in files:
-                raise PlaybookDataError(f"{lang}/{name}.yaml is missing")
+                raise PlaybookDataError(f"{lang}/{name}.yaml is missing{where}")
         rules = files["coach"].get("rules", {})
         missing = [r for r in COACH_RULES if r not in rules]
         unknown = [r for r in rules if r not in COACH_RULES]
         if missing or unknown:
-            raise PlaybookDataError(f"{lang}/coach.yaml: missing rules {missing}, unknown rules {unknown}")
+            raise PlaybookDataError(
+                f"{lang}/coach.yaml{where}: missing rules {missing}, unknown rules {unknown} "
+                f"(the rule ids are fixed: {', '.join(COACH_RULES)})"
+            )
         for rid, rule in rules.items():
+            if not isinstance(rule, dict):
+                raise PlaybookDataError(f"{lang}/coach.yaml{where}: rule {rid} must be a mapping")
             for key in _TEXT_KEYS:
                 if not rule.get(key):
-                    raise PlaybookDataError(f"{lang}/coach.yaml: rule {rid} has no {key}")
+                    raise PlaybookDataError(f"{lang}/coach.yaml{where}: rule {rid} has no {key}")
         step_texts = files["plan"].get("steps", {})
-        for step in pb.plan.get("steps", []):
+        for step in steps:
             if step["id"] not in step_texts:
-                raise PlaybookDataError(f"{lang}/plan.yaml: no text for step {step['id']}")
+                raise PlaybookDataError(f"{lang}/plan.yaml{where}: no text for step {step['id']}")
             if step.get("principle") not in files["principles"]:
-                raise PlaybookDataError(f"{lang}/principles.yaml: no principle {step.get('principle')!r}")
+                raise PlaybookDataError(f"{lang}/principles.yaml{where}: no principle {step.get('principle')!r}")
+        draft = files["draft"]
+        absent = [k for k in _DRAFT_KEYS if k not in draft]
+        if absent:
+            raise PlaybookDataError(f"{lang}/draft.yaml{where}: missing {', '.join(absent)}")
+        if len(draft["weekdays"]) != 7 or len(draft["months"]) != 12:
+            raise PlaybookDataError(f"{lang}/draft.yaml{where}: 'weekdays' needs 7 names and 'months' 12")
+        if "phlegmatic" not in draft["order"]:
+            raise PlaybookDataError(f"{lang}/draft.yaml{where}: 'order' needs at least the phlegmatic (default) order")
     for lang in LANGUAGES:
         checks = pb.coach_checks(lang)
         for rid, rule in checks["rules"].items():
             for cname, check in (rule.get("checks") or {}).items():
                 kind = check.get("kind")
                 if kind not in CHECK_KINDS:
-                    raise PlaybookDataError(f"{lang}: rule {rid} check {cname}: unknown kind {kind!r}")
-                for pattern in _patterns_of(check, checks["groups"], checks.get("macros") or {}):
+                    raise PlaybookDataError(
+                        f"{lang}/coach.yaml{where}: rule {rid} check {cname}: unknown kind {kind!r} "
+                        f"(one of {', '.join(CHECK_KINDS)})"
+                    )
+                try:
+                    patterns = _patterns_of(check, checks["groups"], checks.get("macros") or {})
+                except PlaybookDataError as exc:
+                    raise PlaybookDataError(f"{lang}/coach.yaml{where}: rule {rid} check {cname}: {exc}") from exc
+                for pattern in patterns:
                     try:
                         re.compile(pattern)
                     except re.error as exc:
-                        where = f"{lang}: rule {rid} check {cname}"
-                        raise PlaybookDataError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
-    phases = pb.plan.get("phases", {})
-    for step in pb.plan.get("steps", []):
-        if step.get("phase") not in phases:
-            raise PlaybookDataError(f"plan.yaml: step {step.get('id')} has unknown phase {step.get('phase')!r}")
+                        raise PlaybookDataError(
+                            f"{lang}/coach.yaml{where}: rule {rid} check {cname}: bad pattern {pattern!r}: {exc}"
+                        ) from exc
 
 
 def _patterns_of(check: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> list[str]:
@@ -217,6 +257,15 @@ def _load(org_dir: str | None) -> Playbook:
         source = str(root)
     pb = Playbook(plan=tree.get("plan", {}), langs={k: v for k, v in tree.items() if k in LANGUAGES}, source=source)
     _validate(pb)
+    from .coach import compile_checks  # a trial build: wrong numbers or shapes are reported here, not later
+
+    for lang in LANGUAGES:
+        try:
+            compile_checks(pb, lang)
+        except PlaybookDataError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+            raise PlaybookDataError(f"{lang}/coach.yaml ({source}): a check is malformed: {exc!r}") from exc
     return pb
 
 

@@ -103,7 +103,8 @@ def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
 def format_when(when: datetime, spec: Mapping[str, Any]) -> str:
     """Format a time the way the language writes it (e.g. '5 pm on Friday 14 March'); `spec` is draft.yaml."""
     hour12 = when.hour % 12 or 12
-    hour = f"{hour12}" if when.minute == 0 else f"{hour12}:{when.minute:02d}"
+    times = spec.get("time_format") or {"whole": "{h}", "minutes": "{h}:{m}"}
+    hour = str(times["whole" if when.minute == 0 else "minutes"]).format(h=hour12, m=f"{when.minute:02d}")
     return str(spec["when_format"]).format(
         hour=hour,
         hour24=when.hour,

@@ -179,9 +179,7 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         conclusion=pats("conclusion"),
         markers=pats("markers"),
         item_verbs=pats("item_verbs"),
-        clause_separators=(
-            re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None
-        ),
+        clause_separators=(re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None),
     )
 
 
@@ -192,7 +190,7 @@ class _Compiled:
     stop_tokens: frozenset[str]
 
 
-def _compiled(pb: Playbook, language: str) -> _Compiled:
+def compile_checks(pb: Playbook, language: str) -> _Compiled:
     key = f"coach:{language}"
     if key not in pb._compiled:
         data = pb.coach_checks(language)
@@ -501,7 +499,7 @@ def coach(
     """Check `reply` against the 11 coach rules; each violation carries its principle and span in `reply`."""
     language = lang or (analysis.language if analysis else None) or detect_language(reply or complaint or "")
     pb = playbook or load_playbook()
-    compiled = _compiled(pb, language)
+    compiled = compile_checks(pb, language)
     norm = normalise(reply, language)
     st = _State(reply, norm, sentences(norm), complaint, _facts(analysis), context, compiled.stop_tokens)
     for check in compiled.checks:

@@ -77,7 +77,7 @@ def draft_reply(
         "contact": context.contact,
         "when": format_when(context.commit_by, spec),
         "amount": f"{context.approved_remedy:g}" if context.approved_remedy is not None else "",
-        "currency": context.currency,
+        "currency": str((spec.get("currency_names") or {}).get(context.currency, context.currency)),
         "reference": context.reference or "",
     }
     used: list[str] = []

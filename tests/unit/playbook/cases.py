@@ -152,14 +152,16 @@ GOOD_LOOKALIKES: dict[str, dict[str, str]] = {
         "at 9 am; I will call you by 5 pm Wednesday." + EN_SIGN,
         "zh-Hans": "张先生您好，我明白，让您白等了一天，非常抱歉，我们一定好好处理。师傅周四上午9点上门，周三下午5点前我会给您回电。"
         + HANS_SIGN,
-        "zh-Hant": "陳太您好，我明白，令您白等一日，非常抱歉。師傅星期四上午9時上門，星期三下午5時前我會致電。" + HANT_SIGN,
+        "zh-Hant": "陳太您好，我明白，令您白等一日，非常抱歉。師傅星期四上午9時上門，星期三下午5時前我會致電。"
+        + HANT_SIGN,
     },
     "overpromise": {
         "en": "Dear Mr Brown, I'm sorry the engineer did not come. I can't promise the part will be in stock, but "
         "I will call you by 5 pm Wednesday with the answer, and we will do our best to prevent a repeat." + EN_SIGN,
         "zh-Hans": "张先生您好，让您白等了一天，非常抱歉。我们会尽量避免类似问题再次发生，周三下午5点前我会给您回电。"
         + HANS_SIGN,
-        "zh-Hant": "陳太您好，令您白等一日，非常抱歉。我們會盡力避免同類情況再發生，星期三下午5時前我會致電。" + HANT_SIGN,
+        "zh-Hant": "陳太您好，令您白等一日，非常抱歉。我們會盡力避免同類情況再發生，星期三下午5時前我會致電。"
+        + HANT_SIGN,
     },
     "no_commitment": {
         "en": "Dear Mr Brown, I'm sorry the engineer did not come. I have refunded the £30 call-out fee to your card "

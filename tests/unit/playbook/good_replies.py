@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample replies: ruff counts each CJK character as two columns)
 """Good replies to varied complaints, written for the tests: every one must pass the coach clean.
 
 They use the wordings good handlers use (owning the problem, one short cause, a dated next step,

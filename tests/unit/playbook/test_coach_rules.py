@@ -230,7 +230,10 @@ def test_consultation_question_answered_needs_no_commitment() -> None:
 
 
 def test_the_handlers_name_from_the_context_counts_as_a_signature() -> None:
-    reply = "Dear Mr Brown, I'm sorry. The visit is on Thursday at 9 am; I will call you by 5 pm Wednesday. Hana, 020 7946 0321"
+    reply = (
+        "Dear Mr Brown, I'm sorry. The visit is on Thursday at 9 am; I will call you by 5 pm Wednesday. "
+        "Hana, 020 7946 0321"
+    )
     assert "no_contact" not in coach(reply, lang="en", context=CoachContext(handler_name="Hana")).rules
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample replies: ruff counts each CJK character as two columns)
 """Many wordings of each principle broken (and kept), written independently of the labelled pairs.
 
 Each probe is one sentence; `reply()` puts it inside an otherwise good reply (greeting, apology,
@@ -9,8 +10,14 @@ from __future__ import annotations
 from .cases import EN_SIGN, HANS_SIGN, HANT_SIGN
 
 FRAME = {
-    "en": ("Dear Ms Green, I'm sorry about the trouble with your order. ", " I will call you by 5 pm on Friday 14 June with the result." + EN_SIGN),
-    "zh-Hans": ("李女士您好，订单的事给您添麻烦了，非常抱歉。", "6月14日（周五）下午5点前我会给您回电告知结果。" + HANS_SIGN),
+    "en": (
+        "Dear Ms Green, I'm sorry about the trouble with your order. ",
+        " I will call you by 5 pm on Friday 14 June with the result." + EN_SIGN,
+    ),
+    "zh-Hans": (
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。",
+        "6月14日（周五）下午5点前我会给您回电告知结果。" + HANS_SIGN,
+    ),
     "zh-Hant": ("黃小姐您好，訂單的事令您困擾，非常抱歉。", "6月14日（星期五）下午5時前我會致電告知結果。" + HANT_SIGN),
 }
 

@@ -20,6 +20,8 @@ from ...playbook import (
     CoachContext,
     DraftContext,
     PlanContext,
+    Playbook,
+    PlaybookDataError,
     coach,
     detect_language,
     draft_reply,
@@ -42,6 +44,15 @@ _ANALYSIS_KEYS = ("language", *_ANALYSIS_DEFAULTS)
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def _playbook(playbook_dir: str | None) -> Playbook:
+    """The playbook data, or a clear message and exit code 2 when a data file is wrong."""
+    try:
+        return load_playbook(playbook_dir)
+    except PlaybookDataError as exc:
+        _err(f"error: the playbook data is not valid: {exc}")
+        raise typer.Exit(2) from None
 
 
 @contextmanager
@@ -119,6 +130,14 @@ def analysis_for(obj: dict[str, Any]) -> Analysis:
     return result
 
 
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"expected a number, not {value!r}")
+    return float(value)
+
+
 def _plan_context(obj: dict[str, Any]) -> PlanContext:
     c = obj.get("context") or {}
     return PlanContext(
@@ -132,9 +151,9 @@ def _plan_context(obj: dict[str, Any]) -> PlanContext:
     )
 
 
-def evaluate(rows: list[dict[str, Any]], playbook_dir: str | None = None) -> dict[str, Any]:
+def evaluate(rows: list[dict[str, Any]], playbook: Playbook | None = None) -> dict[str, Any]:
     """Precision, recall and F1 per rule and overall (micro), and the share of good replies passing clean."""
-    pb = load_playbook(playbook_dir)
+    pb = playbook or load_playbook()
     tp = dict.fromkeys(COACH_RULES, 0)
     fp = dict.fromkeys(COACH_RULES, 0)
     fn = dict.fromkeys(COACH_RULES, 0)
@@ -178,7 +197,7 @@ def register(app: typer.Typer) -> None:
         playbook_dir: str | None = typer.Option(None, "--playbook", help="organisation playbook folder"),
     ) -> None:
         """Propose a handling plan for each complaint."""
-        pb = load_playbook(playbook_dir)
+        pb = _playbook(playbook_dir)
         with _open_out(output) as out:
             for number, obj in read_jsonl(input):
                 try:
@@ -196,19 +215,25 @@ def register(app: typer.Typer) -> None:
         details: bool = typer.Option(False, "--details", help="also write principle, suggestion and evidence"),
     ) -> None:
         """Check handlers' replies against the complaint-handling principles."""
-        pb = load_playbook(playbook_dir)
+        pb = _playbook(playbook_dir)
         with _open_out(output) as out:
             for number, obj in read_jsonl(input, required=("reply",)):
                 lang = obj.get("lang") if isinstance(obj.get("lang"), str) else None
                 complaint = obj.get("complaint") if isinstance(obj.get("complaint"), str) else None
                 ctx = obj.get("context") or {}
                 try:
+                    if lang is not None and lang not in ("zh-Hans", "zh-Hant", "en"):
+                        raise ValueError(f"lang must be zh-Hans, zh-Hant or en, not {lang!r}")
+                    if not isinstance(ctx, dict):
+                        raise ValueError("context must be an object")
                     result = coach(
                         obj["reply"],
                         complaint=complaint,
                         lang=lang,
                         context=CoachContext(
-                            approved_remedy=ctx.get("approved_remedy"), remedy_limit=ctx.get("remedy_limit")
+                            approved_remedy=_number(ctx.get("approved_remedy")),
+                            remedy_limit=_number(ctx.get("remedy_limit")),
+                            handler_name=ctx.get("handler_name") if isinstance(ctx.get("handler_name"), str) else None,
                         ),
                         playbook=pb,
                     )
@@ -224,13 +249,16 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval-coach")
     def eval_coach_cmd(
-        labels: str = typer.Option(..., "--labels", "-l", help='JSONL: {"id","lang","complaint","reply","violations"}'),
+        labels: str = typer.Option(
+            ..., "--labels", "--pairs", "-l", help='JSONL: {"id","lang","complaint","reply","violations"}'
+        ),
         playbook_dir: str | None = typer.Option(None, "--playbook", help="organisation playbook folder"),
         as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
     ) -> None:
         """Precision/recall/F1 of the coach per rule and overall on labelled pairs."""
+        pb = _playbook(playbook_dir)
         rows = [obj for _, obj in read_jsonl(labels, required=("reply",))]
-        figures = evaluate(rows, playbook_dir)
+        figures = evaluate(rows, pb)
         if as_json:
             print(json.dumps(figures, indent=2))
             return
@@ -263,7 +291,7 @@ def register(app: typer.Typer) -> None:
         playbook_dir: str | None = typer.Option(None, "--playbook", help="organisation playbook folder"),
     ) -> None:
         """Draft a first reply for each complaint (each draft is checked by the coach)."""
-        pb = load_playbook(playbook_dir)
+        pb = _playbook(playbook_dir)
         default_when = (datetime.now() + timedelta(days=1)).replace(hour=17, minute=0, second=0, microsecond=0)
         with _open_out(output) as out:
             for number, obj in read_jsonl(input):
@@ -278,7 +306,10 @@ def register(app: typer.Typer) -> None:
                         currency=str(obj.get("currency") or ""),
                         reference=obj.get("reference"),
                     )
-                    draft = draft_reply(analysis_for(obj), ctx, playbook=pb)
+                    text = obj.get("complaint") or obj.get("text")
+                    draft = draft_reply(
+                        analysis_for(obj), ctx, complaint=text if isinstance(text, str) else None, playbook=pb
+                    )
                 except (KeyError, TypeError, ValueError) as exc:
                     _err(f"line {number}: {exc}; skipped")
                     continue
