@@ -221,6 +221,13 @@ def test_handler_works_the_complaint_from_the_inbox_to_closing(
     expect(page.locator("#track-status")).to_have_text(t("en", "web.label.status.closed"))
     expect(page.locator("#track-timeline")).to_contain_text("壓縮機")
     expect(page.locator("#track-timeline")).not_to_contain_text(NOTE)
+    # and answers the follow-up survey there
+    page.check("input[name=score][value='4']")
+    page.fill("#s-comment", "修好了，謝謝。")
+    with page.expect_navigation():
+        page.click("#survey-submit")
+    expect(page.locator(".flash-ok")).to_have_text(t("en", "web.track.thanks"))
+    expect(page.locator("#survey-submit")).to_have_count(0)
     assert dialogs == []
 
 

@@ -70,6 +70,12 @@ def test_dashboard_counts_volume_mix_sla_remedies_and_satisfaction(container: Co
     assert d.sla["first_response"].on_time == 1 and d.sla["first_response"].breached == 1
     assert d.sla["first_response"].compliance == 0.5
     assert d.commitments == {"kept": 1}
+    with container.uow() as uow:  # an open promise whose date has passed counts as overdue, not as open
+        workflow.commit_date(uow, _actor(uow, hana), b, clock.now + timedelta(hours=2), "call back")
+    clock.advance(hours=3)
+    with container.uow() as uow:
+        assert insight.commitments_kept(uow.session, f, clock.now) == {"kept": 1, "overdue": 1}
+        assert insight.commitments_kept(uow.session, f) == {"kept": 1, "open": 1}
     assert [(r.kind, r.state, r.value) for r in d.remedies] == [("compensation", "approved", Decimal("500.00"))]
     assert d.satisfaction.count == 1 and d.satisfaction.average == 4.0 and d.satisfaction.scores[4] == 1
 

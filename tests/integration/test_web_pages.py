@@ -165,6 +165,31 @@ def test_language_follows_the_browser_and_the_switch(web: TestClient, accept: st
     assert 'lang="zh-Hant"' in web.get("/", headers={"Accept-Language": accept}).text
 
 
+def test_error_pages_and_portal_errors_speak_the_visitor_s_language(web: TestClient) -> None:
+    r = web.get("/no-such-page", headers={"Accept-Language": "zh-TW"})
+    assert r.status_code == 404 and "這個網址沒有頁面" in r.text and 'lang="zh-Hant"' in r.text
+    assert web.get("/api/no-such-thing").json() == {"detail": "Not Found"}  # the API keeps its JSON
+    page = web.get("/", headers={"Accept-Language": "zh-CN"})
+    r = web.post("/portal", data={"csrf_token": csrf(page.text), "name": "李伟", "text": "电梯又坏了"},
+                 headers={"Accept-Language": "zh-CN"})
+    assert r.status_code == 422 and "请留下电子邮件或电话" in r.text
+    assert "电梯又坏了" in r.text  # what the customer typed is kept
+    sign_in(web, "hana")
+    r = web.get("/supervisor")
+    assert r.status_code == 403 and "supervisors" in r.text
+
+
+def test_priority_reasons_and_filters_are_shown_in_the_page_language(web: TestClient) -> None:
+    tn, _ = submit(web, "The boiler leaked gas, my child is in hospital. I will call my lawyer!")
+    sign_in(web, "hana")
+    web.cookies.set("cd_lang", "zh-Hans")
+    page = web.get(f"/complaints/{tn}").text
+    assert "risk:" not in page and "category:" not in page  # reason ids are translated
+    rows = web.get(f"/inbox/rows?q={tn}")
+    assert rows.status_code == 200 and rows.headers["x-total"] == "1" and tn in rows.text
+    assert 'data-template="' in web.get("/inbox").text
+
+
 def test_coach_endpoint_answers_json(web: TestClient) -> None:
     tn, _ = submit(web, "The lift is broken!")
     sign_in(web, "hana")

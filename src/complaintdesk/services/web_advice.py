@@ -35,6 +35,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def coach_installed() -> bool:
+    """Whether the reply coach is wired (without running it)."""
+    return callable(getattr(advice, "coach_for", None))
+
+
 def coach(complaint: Complaint, reply: str, actor: Actor) -> dict[str, Any] | None:
     """{"violations": [{rule, message, principle, suggestion, span, evidence}], ...} or None."""
     result = _plain(_call("coach_for", complaint, reply, actor))

@@ -7,12 +7,15 @@ a little vanilla JavaScript refreshes the inbox and shows the reply coach as the
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import RedirectResponse, Response
 
 from . import session as sessions
 from .base import CsrfFailed, Forbidden, SignInRequired, signin_url
@@ -28,6 +31,17 @@ SECURITY_HEADERS = {
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     ),
 }
+
+
+def _error_page(request: Request, status: int, title: str, message: str) -> Response:
+    """An error page in the visitor's language (no database: it must work whatever failed)."""
+    from .render import page_for, render
+
+    session = getattr(request.state, "web_session", None) or sessions.WebSession({})
+    page = page_for(request, session, sessions.language(request), datetime.now(UTC), "UTC")
+    response: Response = render("error.html", page, status_code=status, title=page.t(f"error.{title}"),
+                                message=page.t(f"error.{message}"))
+    return response
 
 
 def install(app: FastAPI, container: Any) -> None:
@@ -57,13 +71,17 @@ def install(app: FastAPI, container: Any) -> None:
 
     @app.exception_handler(CsrfFailed)
     async def _csrf(request: Request, exc: CsrfFailed) -> Response:
-        return HTMLResponse("<!doctype html><title>403</title><p>The form has expired or did not come from this "
-                            "site. Go back, reload the page and try again.</p>", status_code=403)
+        return _error_page(request, 403, "csrf_title", "csrf")
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, exc: Forbidden) -> Response:
-        return HTMLResponse("<!doctype html><title>403</title><p>This page is for supervisors. "
-                            "<a href=\"/inbox\">Back to the inbox</a></p>", status_code=403)
+        return _error_page(request, 403, "forbidden_title", "forbidden")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and hasattr(request.state, "web_session"):
+            return _error_page(request, 404, "title", "not_found")
+        return await http_exception_handler(request, exc)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="web-static")
     for module in (routes_auth, routes_portal, routes_inbox, routes_complaint, routes_supervisor):

@@ -54,7 +54,7 @@ def stacked_columns(rows: list[tuple[date, str, int]], keys: list[str], names: d
         parts.append(f'<line x1="{pad_left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="{pad_left - 4}" y="{y + 4:.1f}" text-anchor="end" class="axis">'
                      f'{round(top * frac)}</text>')
-    label_every = max(1, len(slots) // 8)
+    label_every = max(1, len(slots) // 6)
     for i, slot in enumerate(slots):
         x = pad_left + i * col + (col - bar) / 2
         y = height - pad_bottom

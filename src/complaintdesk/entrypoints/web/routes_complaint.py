@@ -58,7 +58,7 @@ def complaint_page(tn: str, w: WebDep) -> Response:
             repeat_of=next((x for x in d.earlier if x.id == complaint.repeat_of_id), None),
             plan=web_advice.plan(complaint, actor),
             draft=web_advice.draft(complaint, actor, open_commitment.due_at if open_commitment else None),
-            coach_available=web_advice.coach(complaint, "", actor) is not None,
+            coach_available=web_advice.coach_installed(),
             remedy_kinds=remedies.KINDS, outcomes=workflow.OUTCOMES, reliefs=workflow.RELIEFS,
             referrals=workflow.REFERRALS,
         )
@@ -84,7 +84,7 @@ def _coach(w: Any, tn: str, text: str) -> Response:
         except ComplaintdeskError as exc:
             return JSONResponse({"error": exc.code, "detail": exc.message}, status_code=404)
         verdict = web_advice.coach(complaint, text, actor) if text.strip() else None
-        available = verdict is not None or web_advice.coach(complaint, "", actor) is not None
+        available = verdict is not None or web_advice.coach_installed()
         violations = list((verdict or {}).get("violations") or [])
         page = w.page(uow, user)
         for v in violations:

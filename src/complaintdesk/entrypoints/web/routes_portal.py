@@ -21,6 +21,15 @@ LIMITS = {"text": 20_000, "name": 200, "email": 254, "phone": 50, "subject": 300
           "occurred_at": 100, "frequency": 100, "product": 200, "related_numbers": 300}
 
 
+ERRORS = (("text:", "err_text"), ("name:", "err_name"), ("give at least", "err_contact"), ("email:", "err_email"),
+          ("phone:", "err_phone"))
+
+
+def _explain(w: WebDep, message: str) -> str:
+    """The intake's error in the customer's language where we know it (else as the service said it)."""
+    return next((w.t(f"portal.{key}") for start, key in ERRORS if message.startswith(start)), message)
+
+
 @router.get("/")
 @router.get("/portal")
 def portal(w: WebDep) -> Response:
@@ -46,7 +55,7 @@ def submit(w: WebDep, form: FormDep) -> Response:
             uow.commit()
         except ComplaintdeskError as exc:
             page = w.page(uow)
-            page.flashes.append(("error", exc.message))
+            page.flashes.append(("error", _explain(w, exc.message)))
             return render("portal.html", page, status_code=422, values=values)
         c = received.complaint
         link = f"/track/{c.tracking_number}?token={received.access_token}"
