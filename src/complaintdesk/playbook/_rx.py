@@ -128,22 +128,35 @@ def literal_need(pattern: str) -> frozenset[str] | None:
 class Rx:
     """A compiled pattern with its prefilter; `search` and `finditer` like `re.Pattern`."""
 
-    __slots__ = ("need", "pattern", "rx")
+    __slots__ = ("few", "need", "need_rx", "pattern", "rx")
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.rx = re.compile(pattern, flags)
         self.pattern = pattern
         self.need = literal_need(pattern)
+        # one C-level scan for any of the literals (longest first) instead of a Python loop
+        self.need_rx = (
+            re.compile("|".join(re.escape(s) for s in sorted(self.need, key=len, reverse=True)))
+            if self.need
+            else None
+        )
+        # a handful of literals: plain substring tests are faster than a scan with alternatives
+        self.few = tuple(self.need) if self.need and len(self.need) <= 4 else None
 
     @property
     def groupindex(self) -> Any:
         return self.rx.groupindex
 
     def _may(self, text: str) -> bool:
-        if self.need is None:
+        if self.need_rx is None:
             return True
         low = _lower(text)
-        return any(s in low for s in self.need)
+        if self.few is not None:
+            for lit in self.few:
+                if lit in low:
+                    return True
+            return False
+        return self.need_rx.search(low) is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if not self._may(text):
