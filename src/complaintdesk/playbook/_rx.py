@@ -152,10 +152,7 @@ class Rx:
             return True
         low = _lower(text)
         if self.few is not None:
-            for lit in self.few:
-                if lit in low:
-                    return True
-            return False
+            return any(lit in low for lit in self.few)
         return self.need_rx.search(low) is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
