@@ -121,3 +121,41 @@ def test_a_broken_file_is_reported_with_its_name(tmp_path: Path, files: dict[str
 def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(PlaybookDataError, match="does not exist"):
         load_playbook(tmp_path / "nope")
+
+
+def test_the_documented_example_loads_and_works(tmp_path: Path) -> None:
+    """The example of docs/playbook-format.md, as written there."""
+    root = _org(
+        tmp_path,
+        {
+            "zh-Hant/coach.yaml": """
+rules:
+  excuses:
+    checks:
+      justifications:
+        +cues:
+          - weight: 2
+            class: pressure
+            patterns: ['基站(?:升級|維修)中|網絡繁忙']
+  boilerplate:
+    message: 回覆用了舊範本的套語，請改寫成這位客戶的情況。
+""",
+            "plan.yaml": """
++steps:
+  - {id: field_test, phase: solve, principle: explain_steps, when: [{category: [equipment]}]}
+""",
+            **{
+                f"{lang}/plan.yaml": """
+steps:
+  field_test: {do: "Book a field test at the customer's address.", say: ["An engineer will measure on {date}."]}
+"""
+                for lang in ("en", "zh-Hans", "zh-Hant")
+            },
+        },
+    )
+    pb = load_playbook(root)
+    assert "field_test" in make_plan(analysis(category="equipment"), playbook=pb).step_ids
+    assert "field_test" not in make_plan(analysis(category="service_quality"), playbook=pb).step_ids
+    reply = "陳先生您好，非常抱歉，基站維修中，網絡繁忙。我們星期四上午9時前修好，我會致電。客戶服務主任陳嘉欣，電話 2678 2678。"
+    assert "excuses" in coach(reply, lang="zh-Hant", playbook=pb).rules
+    assert "excuses" not in coach(reply, lang="zh-Hant").rules
