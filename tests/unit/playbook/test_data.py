@@ -156,6 +156,9 @@ steps:
     pb = load_playbook(root)
     assert "field_test" in make_plan(analysis(category="equipment"), playbook=pb).step_ids
     assert "field_test" not in make_plan(analysis(category="service_quality"), playbook=pb).step_ids
-    reply = "陳先生您好，非常抱歉，基站維修中，網絡繁忙。我們星期四上午9時前修好，我會致電。客戶服務主任陳嘉欣，電話 2678 2678。"
+    reply = (
+        "陳先生您好，非常抱歉，基站維修中，網絡繁忙。我們星期四上午9時前修好，我會致電。"
+        "客戶服務主任陳嘉欣，電話 2678 2678。"
+    )
     assert "excuses" in coach(reply, lang="zh-Hant", playbook=pb).rules
     assert "excuses" not in coach(reply, lang="zh-Hant").rules
