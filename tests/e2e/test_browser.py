@@ -55,6 +55,20 @@ def no_inline_script(page: Any) -> None:
     assert page.evaluate("() => window.__pwned === undefined")
 
 
+UNLABELLED = """() => Array.from(document.querySelectorAll("input, select, textarea")).filter((e) => {
+  if (e.type === "hidden" || e.type === "submit") return false;
+  if (e.getAttribute("aria-label") || e.getAttribute("aria-labelledby") || e.closest("label")) return false;
+  return !(e.id && document.querySelector(`label[for="${e.id}"]`));
+}).map((e) => e.outerHTML.slice(0, 120))"""
+
+
+def accessible_basics(page: Any) -> None:
+    """Every field has a label, and the first Tab lands on the skip link."""
+    assert page.evaluate(UNLABELLED) == []
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('skip')")
+
+
 def lang_of(page: Any) -> str:
     return str(page.locator("html").get_attribute("lang"))
 
@@ -72,6 +86,7 @@ def submitted(browser: Any, server: Server, shots: Path) -> Submitted:
     page.goto(server("/"))
     assert lang_of(page) == "zh-Hant"  # the browser's Accept-Language: zh-TW
     expect(page.locator("h1")).to_have_text(t("zh-Hant", "web.portal.title"))
+    accessible_basics(page)
     page.fill("#p-name", "陳大文")
     page.fill("#p-phone", "0912-345-678")
     page.fill("#p-subject", "冷氣修了三次還是壞的")
@@ -123,6 +138,7 @@ def test_handler_works_the_complaint_from_the_inbox_to_closing(
     assert lang_of(page) == "en"
     rows = page.locator("#inbox-rows tr")
     assert rows.count() > 1
+    accessible_basics(page)
     page.screenshot(path=str(shots / "inbox.png"))
 
     # the search filters the rows without reloading the page
@@ -141,6 +157,7 @@ def test_handler_works_the_complaint_from_the_inbox_to_closing(
     no_inline_script(page)
     status = page.locator("#status")
     expect(status).to_have_class(re.compile(r"status-received"))
+    accessible_basics(page)
 
     # a bad reply: the coach flags it as it is typed
     editor = page.locator("#reply-body")
@@ -238,6 +255,7 @@ def test_supervisor_approves_a_remedy_above_the_limit(desktop: Any, server: Serv
     approvals = page.locator("#approvals .approval")
     waiting = approvals.count()
     assert waiting > 0
+    accessible_basics(page)
     page.screenshot(path=str(shots / "supervisor.png"), full_page=True)
     first = approvals.first
     number = first.locator("a").first.inner_text().strip()
@@ -263,6 +281,7 @@ def test_dashboard_draws_its_charts_and_filters_by_period_and_team(
     assert page.locator("main svg.chart rect").count() > 5  # columns were drawn
     assert page.locator("main .bar-row").count() >= 5
     assert int(page.locator(".kpi strong").first.inner_text()) > 0
+    accessible_basics(page)
     page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
     page.select_option("#period", "7d")
     page.select_option("#team", index=1)

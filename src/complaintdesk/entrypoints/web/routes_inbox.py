@@ -17,6 +17,7 @@ from .render import render, render_fragment
 
 router = APIRouter(include_in_schema=False)
 
+PER_PAGE = 50
 STATUS_GROUPS = {
     "open": ["received", "acknowledged", "in_progress"],
     "done": ["resolved", "closed", "followed_up"],
@@ -56,7 +57,7 @@ class InboxQuery:
             status=STATUS_GROUPS[self.group], priority=[self.priority] if self.priority else None,
             category=self.category or None, emotion=self.emotion or None, text=self.q or None,
             breached=True if self.breached else None, assignee_id=user_id if self.mine else None,
-            page=self.page, per_page=50,
+            page=self.page, per_page=PER_PAGE,
         )
 
     def query_string(self) -> str:
@@ -66,6 +67,17 @@ class InboxQuery:
                                   "emotion": self.emotion, "q": self.q, "breached": "1" if self.breached else "",
                                   "mine": "1" if self.mine else ""}
         return urlencode({k: v for k, v in values.items() if v})
+
+    def rows_url(self) -> str:
+        """The fragment of this very page (filters and page number), for the periodic refresh."""
+        qs = self.query_string()
+        if self.page > 1:
+            qs = (qs + "&" if qs else "") + f"page={self.page}"
+        return "/inbox/rows" + ("?" + qs if qs else "")
+
+    def page_url(self, page: int) -> str:
+        qs = self.query_string()
+        return "/inbox?" + (qs + "&" if qs else "") + f"page={page}"
 
 
 
@@ -77,7 +89,7 @@ def inbox(request: Request, w: WebDep) -> Response:
         user = w.user(uow)
         page = w.page(uow, user)
         items, total = queries.list_complaints(uow, Actor.of(user), query.to_filter(user.id))
-        return render("inbox.html", page, items=items, total=total, query=query,
+        return render("inbox.html", page, items=items, total=total, query=query, per_page=PER_PAGE,
                       categories=CATEGORIES, emotions=EMOTIONS, priorities=PRIORITIES)
 
 
@@ -88,5 +100,5 @@ def inbox_rows(request: Request, w: WebDep) -> Response:
         user = w.user(uow)
         page = w.page(uow, user)
         items, total = queries.list_complaints(uow, Actor.of(user), query.to_filter(user.id))
-        html = render_fragment("_inbox_rows.html", page, items=items, total=total, query=query)
+        html = render_fragment("_inbox_rows.html", page, items=items, total=total, query=query, per_page=PER_PAGE)
         return HTMLResponse(html, headers={"Cache-Control": "no-store", "X-Total": str(total)})
