@@ -31,6 +31,16 @@ def reply(lang: str, sentence: str) -> str:
 BREAKS: dict[str, dict[str, list[str]]] = {
     "argues_or_blames": {
         "en": [
+            "I'm afraid you're mistaken: our records show the payment reached us on the 5th, not the 3rd.",
+            "The parcel was delivered to the address you gave us, so it is not something we can be held responsible for.",
+            "Our technician followed the manufacturer's instructions, and the damage was already there when he arrived.",
+            "You will appreciate that we cannot be expected to fix a leak that nobody reported.",
+            "Nobody on our team would ever speak to a customer like that.",
+            "The booking confirmation you received clearly states that check-in is from 3 pm.",
+            "The mix-up was caused by our night receptionist, who is new and didn't check the system.",
+            "I have listened to the call recording, and at no point did our agent promise a refund.",
+            "That is simply not correct.",
+            "Our driver insists he rang the bell twice.",
             "To be fair, the delivery slot you picked was the one marked 'no guarantee'.",
             "Our records show you were told twice that the item was out of stock.",
             "Had you opened the parcel when it arrived, we could have replaced it under warranty.",
@@ -43,6 +53,14 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "I'm afraid the fault lies with the courier, not with us.",
         ],
         "zh-Hans": [
+            "经核实，您的说法与事实不符。",
+            "我们调了录音，客服从来没有承诺过给您退款。",
+            "包裹是按您提供的地址送达的，所以这不属于我们的责任。",
+            "我们的师傅是严格按照厂家要求安装的，地板之前就有损坏。",
+            "我们的员工绝对不会用这种语气跟顾客说话。",
+            "预订确认短信里写明了入住时间是下午3点。",
+            "这次是前台新来的小姑娘没查系统，搞错了。",
+            "司机坚持说他按了两次门铃。",
             "说句公道话，您选的是不保证时效的配送方式。",
             "记录显示，客服已经两次告诉过您这件商品缺货。",
             "如果您收货时当场拆开检查，我们是可以按保修更换的。",
@@ -55,6 +73,11 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "这个问题其实是您自己操作不当造成的。",
         ],
         "zh-Hant": [
+            "經核實，閣下所述與事實不符。",
+            "我們翻查了錄音，客服從未承諾過退款。",
+            "司機堅稱佢按咗兩次門鐘。",
+            "呢次係新嚟嘅前台同事冇睇系統搞錯咗。",
+            "預訂確認短訊已清楚列明入住時間為下午3時。",
             "老實說，您選的是不保證時效的配送方式。",
             "紀錄顯示，客服已經兩次告訴過您這件商品缺貨。",
             "如果您收貨時即場開箱檢查，我們是可以按保養更換的。",
@@ -160,6 +183,16 @@ BREAKS: dict[str, dict[str, list[str]]] = {
     },
     "disclosure": {
         "en": [
+            "The person who reported your dog barking lives directly above you.",
+            "Your upstairs neighbour, Mr Clarke, has complained about the noise three times.",
+            "The engineer who missed your appointment has since left us after a number of similar incidents.",
+            "I can tell you the manager concerned has been suspended while we investigate.",
+            "The previous tenant of your flat, Ms Rowe, left owing two months' rent.",
+            "Head office has frozen all spending on repairs until the new financial year, which is why nothing has moved.",
+            "Between ourselves, we have had over forty complaints about this model and the manufacturer refuses to recall it.",
+            "The other passenger involved, Mr Singh in seat 23B, has also complained.",
+            "Our security guard on duty that night had been drinking.",
+            "We are in a dispute with the landlord over the service charge, which is why nothing has been fixed.",
             "The complaint about the noise came from Mrs Patel at number 12.",
             "The driver involved has been given a final written warning.",
             "Between you and me, the warehouse manager is being let go next month.",
@@ -167,6 +200,16 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "Internally, we have been losing money on this service for a year.",
         ],
         "zh-Hans": [
+            "举报您家狗叫的是住在您楼上的那户人家。",
+            "您楼上的张先生已经投诉您三次了。",
+            "上次没来的师傅已经被我们辞退了，他之前就出过好几次类似的事。",
+            "涉事经理目前已被停职调查。",
+            "您房子之前的租客刘女士还欠着两个月房租没交。",
+            "总部已经冻结了维修预算，要到明年才能批。",
+            "这款型号我们已经收到四十多起投诉了，厂家一直不肯召回。",
+            "同车的另一位乘客，23B座的孙先生也投诉了。",
+            "那晚值班的保安当时喝了酒。",
+            "我们和房东在物业费上有纠纷，所以一直没修。",
             "投诉您的是住在12号的王女士。",
             "涉事的配送员已经被公司开除了。",
             "私下跟您说，仓库主管下个月就要被辞退了。",
@@ -174,6 +217,11 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "内部消息，这条业务线已经亏损一年了。",
         ],
         "zh-Hant": [
+            "投訴您的是住在您樓上的那戶人家。",
+            "您樓上的陳生已經投訴過您三次。",
+            "涉事經理目前已被停職調查。",
+            "總部已經凍結咗維修預算，要等明年先批。",
+            "同車另一位乘客，23B座的孫先生亦有投訴。",
             "投訴您的是住在12號的陳太。",
             "涉事的送貨員已經被公司解僱。",
             "老實講，倉庫主管下個月就會被辭退。",
@@ -203,6 +251,12 @@ BREAKS: dict[str, dict[str, list[str]]] = {
 # sentences that look like a rule but keep the principle: the framed reply must pass clean
 KEEPS: dict[str, list[str]] = {
     "en": [
+        "Our records show the payment arrived on the 5th, two days after you sent it, and I have refunded the late fee.",
+        "You were told the wrong date by our agent, and I'm sorry for that.",
+        "The mistake was caused by our new booking system, and that is our responsibility.",
+        "The scratch was already there when the sofa left our warehouse, which we should have spotted.",
+        "Our driver insists he rang the bell, but he should have waited and called you, and I'm sorry he didn't.",
+        "Nobody on our team should ever speak to a customer like that.",
         "You were right to raise this, and the mistake was ours.",
         "The delay happened because we sent the parcel to the wrong depot; that was our error.",
         "Under our returns policy you are entitled to a full refund, which I have already issued.",
@@ -213,6 +267,10 @@ KEEPS: dict[str, list[str]] = {
         "Thank you for telling us; I have checked the tracking myself.",
     ],
     "zh-Hans": [
+        "员工当时不应该用那种语气跟您说话，这是我们的问题。",
+        "说明书里没有写明这一点，是我们的疏漏。",
+        "这次是我们新来的同事没核对系统，责任在我们。",
+        "司机说按了门铃，但他没有等您开门就离开了，这是我们没做好。",
         "您说得对，这是我们的失误。",
         "延误是因为我们把包裹发错了网点，这是我们的错。",
         "按照退货政策您可以全额退款，退款已经原路退回。",
@@ -223,6 +281,8 @@ KEEPS: dict[str, list[str]] = {
         "谢谢您告诉我们，物流记录我已经亲自核查过。",
     ],
     "zh-Hant": [
+        "同事當時不應該用那種語氣跟您說話，這是我們的問題。",
+        "這次是我們新來的同事沒有核對系統，責任在我們。",
         "您說得對，這是我們的疏失。",
         "延誤是因為我們把包裹送錯了站點，這是我們的錯。",
         "按照退貨政策您可以全額退款，款項已經退回原信用卡。",
@@ -231,5 +291,55 @@ KEEPS: dict[str, list[str]] = {
         "在家等了一整天卻等不到送貨，換了是我也會很生氣。",
         "我們收到了關於噪音的反映，會安排同事了解情況。",
         "多謝您通知我們，物流紀錄我已經親自核查過。",
+    ],
+}
+
+
+# replies that leave the matter open (no next step with a time), have no apology, or no name/line
+OPEN_ENDED: dict[str, list[str]] = {
+    "en": [
+        "Dear Ms Green, I'm sorry about the trouble with your order. We'll be in touch once we hear back from the manufacturer." + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. I have escalated this to the relevant team." + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. Someone will contact you in due course." + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. We are looking into it and will update you when we can." + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. Your case has been passed to our claims team for review." + EN_SIGN,
+    ],
+    "zh-Hans": [
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。我们已经反馈给相关部门，请您耐心等待。" + HANS_SIGN,
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。等厂家回复后我们再联系您。" + HANS_SIGN,
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。我们会跟进处理的。" + HANS_SIGN,
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。已转交技术部门核查，有进展再告诉您。" + HANS_SIGN,
+    ],
+    "zh-Hant": [
+        "黃小姐您好，訂單的事令您困擾，非常抱歉。我們已轉交相關部門跟進，請耐心等候。" + HANT_SIGN,
+        "黃小姐您好，訂單的事令您困擾，非常抱歉。等廠商回覆後我們再聯絡您。" + HANT_SIGN,
+        "黃小姐您好，訂單的事令您困擾，非常抱歉。我哋會盡快跟進。" + HANT_SIGN,
+    ],
+}
+NO_APOLOGY: dict[str, list[str]] = {
+    "en": [
+        "Dear Ms Green, thank you for your email. The replacement will be delivered on Friday 14 June between 8 am and 1 pm." + EN_SIGN,
+        "Dear Ms Green, we have checked your order. The courier will collect the faulty item on Friday 14 June." + EN_SIGN,
+    ],
+    "zh-Hans": [
+        "李女士您好，您的订单我们已经查过了，换货周五（6月14日）上午送到。" + HANS_SIGN,
+        "李女士您好，收到您的反馈。快递员6月14日（周五）上门取件。" + HANS_SIGN,
+    ],
+    "zh-Hant": [
+        "黃小姐您好，您的訂單我們已查核，換貨將於6月14日（星期五）上午送到。" + HANT_SIGN,
+    ],
+}
+NO_CONTACT: dict[str, list[str]] = {
+    "en": [
+        "Dear Ms Green, I'm sorry about the trouble with your order. The replacement will arrive on Friday 14 June. Regards, Customer Services",
+        "Dear Ms Green, I'm sorry about the trouble with your order. The replacement will arrive on Friday 14 June. The Online Team",
+        "Dear Ms Green, I'm sorry about the trouble with your order. The replacement will arrive on Friday 14 June. Kind regards, Emma",
+    ],
+    "zh-Hans": [
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。换货6月14日（周五）上午送到。客服中心",
+        "李女士您好，订单的事给您添麻烦了，非常抱歉。换货6月14日（周五）上午送到。如有疑问请联系我们。",
+    ],
+    "zh-Hant": [
+        "黃小姐您好，訂單的事令您困擾，非常抱歉。換貨將於6月14日（星期五）上午送到。客戶服務部",
     ],
 }
