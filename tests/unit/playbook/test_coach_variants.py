@@ -8,7 +8,7 @@ from complaintdesk.playbook import coach
 
 from .cases import EN_SIGN, HANS_SIGN, HANT_SIGN
 from .good_replies import GOOD_REPLIES
-from .variants import BREAKS, KEEPS, reply
+from .variants import BREAKS, KEEPS, NO_APOLOGY, NO_CONTACT, OPEN_ENDED, reply
 
 # wordings the coach does not catch yet: kept visible rather than deleted
 KNOWN_GAPS = {("argues_or_blames", "zh-Hant", "老實說，您選的是不保證時效的配送方式。")}
@@ -58,3 +58,16 @@ def test_wordings_that_keep_the_principles_pass(lang: str, sentence: str) -> Non
 def test_good_replies_to_varied_complaints_pass_clean(lang: str, complaint: str, text: str) -> None:
     result = coach(text, complaint=complaint, lang=lang)
     assert result.ok, result.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("rule", "lang", "text"),
+    [
+        (rule, lang, text)
+        for rule, table in (("no_commitment", OPEN_ENDED), ("no_apology", NO_APOLOGY), ("no_contact", NO_CONTACT))
+        for lang, texts in table.items()
+        for text in texts
+    ],
+)
+def test_what_a_reply_leaves_out(rule: str, lang: str, text: str) -> None:
+    assert rule in coach(text, lang=lang).rules
