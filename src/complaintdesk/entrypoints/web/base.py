@@ -81,7 +81,8 @@ class Web:
             try:
                 action(uow, Actor.of(user))
             except ComplaintdeskError as exc:
-                self.session.flash("error", exc.message)
+                sep = "" if self.lang.startswith("zh") else " "
+                self.session.flash("error", f"{self.t('done.failed')}{sep}{exc.message}")
                 return self.redirect(back)
         if done:
             self.session.flash("ok", self.t(done))

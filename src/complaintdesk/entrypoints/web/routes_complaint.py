@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -59,6 +59,7 @@ def complaint_page(tn: str, w: WebDep) -> Response:
             plan=web_advice.plan(complaint, actor),
             draft=web_advice.draft(complaint, actor, open_commitment.due_at if open_commitment else None),
             coach_available=web_advice.coach_installed(),
+            suggested_due=_suggested_due(uow.now(), page.tz),
             remedy_kinds=remedies.KINDS, outcomes=workflow.OUTCOMES, reliefs=workflow.RELIEFS,
             referrals=workflow.REFERRALS,
         )
@@ -90,6 +91,12 @@ def _coach(w: Any, tn: str, text: str) -> Response:
         for v in violations:
             v["label"] = page.label("coach", str(v.get("rule")))
         return JSONResponse({"available": available, "violations": violations})
+
+
+def _suggested_due(now: datetime, tz: ZoneInfo) -> str:
+    """A date to start from in the commitment form: tomorrow at 17:00 local time (the handler adjusts it)."""
+    tomorrow = now.astimezone(tz) + timedelta(days=1)
+    return tomorrow.replace(hour=17, minute=0, second=0, microsecond=0).strftime("%Y-%m-%dT%H:%M")
 
 
 def _local(form_value: str, tz: str) -> datetime:
