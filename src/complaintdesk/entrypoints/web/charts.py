@@ -86,4 +86,4 @@ def bars(values: list[tuple[str, float]], title: str, fmt: str = "{:g}") -> Mark
         rows.append(f'<div class="bar-row"><span class="bar-label">{escape(label)}</span>'
                     f'<span class="bar-track"><span class="bar" style="width:{pct:.1f}%;background:{colour(i)}">'
                     f'</span></span><span class="bar-value">{escape(fmt.format(v))}</span></div>')
-    return Markup(f'<div class="bars" role="img" aria-label="{escape(title)}">{"".join(rows)}</div>')
+    return Markup(f'<div class="bars" role="group" aria-label="{escape(title)}">{"".join(rows)}</div>')
