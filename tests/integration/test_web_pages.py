@@ -114,6 +114,10 @@ def test_portal_to_inbox_to_close_with_every_page_rendering(web: TestClient, clo
     assert "remedy-approved" in html
     html = post("close", outcome="upheld", relief="monetary", communicated="1")  # not resolved yet: refused
     assert "flash-error" in html
+    html = post("reply", body="The engineer is on site; parts arrive tomorrow. Hana, ext. 204.", kind="progress")
+    assert "parts arrive tomorrow" in html and 'badge visible">Progress update<' in html
+    html = post("note", body="Customer sounded very upset.")
+    assert 'badge internal">Internal note<' in html
     html = post("resolve", resolution="The lift was repaired today.")
     assert "status-resolved" in html
     html = post("close", outcome="upheld", relief="non_monetary", accepted="yes")  # not told: refused
@@ -128,7 +132,12 @@ def test_portal_to_inbox_to_close_with_every_page_rendering(web: TestClient, clo
     r = web.post(f"/track/{tn}/survey", data={"csrf_token": csrf(track), "token": link.split("token=")[1],
                                               "score": "5"})
     assert r.status_code == 303
-    assert "status-followed_up" in web.get(f"/complaints/{tn}").text
+    html = web.get(f"/complaints/{tn}").text
+    assert "status-followed_up" in html and 'id="reopen-box"' in html
+    token = csrf(html)
+    html = post("reopen", reason="The lift stopped again the next day.")
+    assert 'id="status"' in html and "status-followed_up" not in html and "status-closed" not in html
+    assert "Customer sounded very upset." not in web.get(link).text  # internal notes stay internal
 
 
 def test_supervisor_approves_a_large_remedy_and_sees_dashboard(web: TestClient) -> None:
