@@ -8,7 +8,7 @@ from complaintdesk.playbook import coach
 
 from .cases import EN_SIGN, HANS_SIGN, HANT_SIGN
 from .good_replies import GOOD_REPLIES
-from .variants import BREAKS, KEEPS, NO_APOLOGY, NO_CONTACT, OPEN_ENDED, reply
+from .variants import BREAKS, KEEPS, NO_APOLOGY, NO_CONTACT, OPEN_ENDED, SIGN_BODY, SIGNED, UNSIGNED, reply
 
 # wordings the coach does not catch yet: kept visible rather than deleted
 KNOWN_GAPS = {("argues_or_blames", "zh-Hant", "老實說，您選的是不保證時效的配送方式。")}
@@ -71,3 +71,13 @@ def test_good_replies_to_varied_complaints_pass_clean(lang: str, complaint: str,
 )
 def test_what_a_reply_leaves_out(rule: str, lang: str, text: str) -> None:
     assert rule in coach(text, lang=lang).rules
+
+
+@pytest.mark.parametrize(("lang", "signature"), SIGNED)
+def test_a_signature_with_name_and_line_is_enough(lang: str, signature: str) -> None:
+    assert "no_contact" not in coach(SIGN_BODY[lang] + signature, lang=lang).rules
+
+
+@pytest.mark.parametrize(("lang", "signature"), UNSIGNED)
+def test_a_team_or_a_bare_name_is_not(lang: str, signature: str) -> None:
+    assert "no_contact" in coach(SIGN_BODY[lang] + signature, lang=lang).rules

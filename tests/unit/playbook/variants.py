@@ -298,11 +298,15 @@ KEEPS: dict[str, list[str]] = {
 # replies that leave the matter open (no next step with a time), have no apology, or no name/line
 OPEN_ENDED: dict[str, list[str]] = {
     "en": [
-        "Dear Ms Green, I'm sorry about the trouble with your order. We'll be in touch once we hear back from the manufacturer." + EN_SIGN,
-        "Dear Ms Green, I'm sorry about the trouble with your order. I have escalated this to the relevant team." + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. We'll be in touch once we hear back from the manufacturer."
+        + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. I have escalated this to the relevant team."
+        + EN_SIGN,
         "Dear Ms Green, I'm sorry about the trouble with your order. Someone will contact you in due course." + EN_SIGN,
-        "Dear Ms Green, I'm sorry about the trouble with your order. We are looking into it and will update you when we can." + EN_SIGN,
-        "Dear Ms Green, I'm sorry about the trouble with your order. Your case has been passed to our claims team for review." + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. We are looking into it and will update you when we can."
+        + EN_SIGN,
+        "Dear Ms Green, I'm sorry about the trouble with your order. Your case has been passed to our claims team for review."
+        + EN_SIGN,
     ],
     "zh-Hans": [
         "李女士您好，订单的事给您添麻烦了，非常抱歉。我们已经反馈给相关部门，请您耐心等待。" + HANS_SIGN,
@@ -318,8 +322,10 @@ OPEN_ENDED: dict[str, list[str]] = {
 }
 NO_APOLOGY: dict[str, list[str]] = {
     "en": [
-        "Dear Ms Green, thank you for your email. The replacement will be delivered on Friday 14 June between 8 am and 1 pm." + EN_SIGN,
-        "Dear Ms Green, we have checked your order. The courier will collect the faulty item on Friday 14 June." + EN_SIGN,
+        "Dear Ms Green, thank you for your email. The replacement will be delivered on Friday 14 June between 8 am and 1 pm."
+        + EN_SIGN,
+        "Dear Ms Green, we have checked your order. The courier will collect the faulty item on Friday 14 June."
+        + EN_SIGN,
     ],
     "zh-Hans": [
         "李女士您好，您的订单我们已经查过了，换货周五（6月14日）上午送到。" + HANS_SIGN,
@@ -343,3 +349,70 @@ NO_CONTACT: dict[str, list[str]] = {
         "黃小姐您好，訂單的事令您困擾，非常抱歉。換貨將於6月14日（星期五）上午送到。客戶服務部",
     ],
 }
+
+
+# signatures: the handler's name and line in many formats (pass) and team-only or name-only ones (fail)
+SIGN_BODY = {
+    "en": "Dear Ms Green, I'm sorry about the trouble with your order. The replacement will arrive on Friday 14 June. ",
+    "zh-Hans": "李女士您好，订单的事给您添麻烦了，非常抱歉。换货6月14日（周五）上午送到。",
+    "zh-Hant": "黃小姐您好，訂單的事令您困擾，非常抱歉。換貨將於6月14日（星期五）上午送到。",
+}
+SIGNED = (
+    [
+        ("en", s)
+        for s in [
+            "Mei Ling (front desk), 2345 6789",
+            "Tony Reeves — Duty Manager — 07700 900 123",
+            "Regards, Dr. Amelia Hart, 0161 555 0100",
+            "Sister Jane Holt, Ward 7, ext. 4410",
+            "Yours sincerely,\nPC Mark Evans\n0161 555 2231",
+            "Best, Sam | Support | sam@shop.com",
+            "Signed: K. Patel (Manager), tel 020 7946 0011",
+            "From Olivia at Pawfect Grooming, 07911 123456",
+            "Cheers, Dave (owner) 07700 900 456",
+            "— Ravi, Head Groomer, ravi@pawfect.co.uk",
+            "You can call me, Joanne, on 01223 555 274.",
+            "Please ring me on 0161 555 0142 and ask for Priya.",
+            "Father Michael Byrne, Parish Office, 01632 960 123",
+            "Ms Lee (Senior Nurse), 020 7188 4410",
+            "Contact: Alan Price, alan.price@example.org",
+        ]
+    ]
+    + [
+        ("zh-Hans", s)
+        for s in [
+            "王经理 0912-345-678",
+            "店长 阿强 9123 4567",
+            "经办人：黄小姐，电话 2345 6789",
+            "如有疑问，请致电 2345 6789 找陈先生。",
+            "护士长 李美玲 内线 3456",
+            "负责同事：Kelvin，电话 9876 5432",
+            "—— 张经理 138 0000 1111",
+            "客服小林（工号 1023），电话 400-820-1234",
+            "有问题请联系我（刘静，13912345678）。",
+            "联系人：钱女士 0571-8888 6666",
+        ]
+    ]
+    + [
+        ("zh-Hant", s)
+        for s in [
+            "王經理 0912-345-678",
+            "店長 阿強 9123 4567",
+            "經辦人：黃小姐，電話 2345 6789",
+            "如有疑問，請致電 2345 6789 找陳先生。",
+            "護士長 李美玲 內線 3456",
+            "負責同事：Kelvin，WhatsApp 9876 5432",
+            "有咩問題可以打俾我（何生）9123 4567。",
+        ]
+    ]
+)
+UNSIGNED = [
+    ("en", "Regards, Customer Services"),
+    ("en", "The Online Team, 0800 555 0100"),
+    ("en", "Emma"),
+    ("en", "Kind regards, Customer Care Team, care@shop.com"),
+    ("zh-Hans", "客服中心 400-820-1234"),
+    ("zh-Hans", "物业服务中心"),
+    ("zh-Hant", "客戶服務部 2345 6789"),
+    ("zh-Hant", "陳小姐"),
+]
