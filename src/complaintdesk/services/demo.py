@@ -110,7 +110,8 @@ def load_demo(
     now = c.clock()
     for lang in ("zh-Hans", "zh-Hant", "en"):
         for i, row in enumerate(_samples(lang, per_language, rng)):
-            created = now - timedelta(days=rng.uniform(0, 21), minutes=rng.randint(0, 600))
+            stage = i % 8
+            created = now - _age(stage, rng)
             name = rng.choice(NAMES[lang])
             data = intake.IntakeData(
                 text=str(row["text"]),
@@ -130,7 +131,7 @@ def load_demo(
             )
             # a stage that does not apply to this complaint (or lies in the future) leaves it where it is
             with contextlib.suppress(ComplaintdeskError):
-                _advance(c, ref, Actor.of(handler), lang, created, now, stage=i % 8, rng=rng)
+                _advance(c, ref, Actor.of(handler), lang, created, now, stage=stage, rng=rng)
             result.complaints += 1
             if progress:
                 progress(1)
@@ -165,6 +166,16 @@ def _fallen_silent(c: Container, staff: dict[str, User], now: datetime, rng: ran
                     _advance(c, ref, Actor.of(handler), lang, created, now, stage=6, rng=rng, accepted=False)
                 count += 1
     return count
+
+
+#: how old a demo complaint at each stage is, in hours (low, high): new ones are fresh, so that the inbox
+#: shows clocks still running as well as a few overdue, as in a desk that keeps up
+_AGES = {0: (0.2, 20), 1: (2, 40), 2: (26, 72), 3: (30, 140), 4: (40, 160), 5: (90, 250), 6: (180, 420), 7: (220, 500)}
+
+
+def _age(stage: int, rng: random.Random) -> timedelta:
+    low, high = _AGES[stage]
+    return timedelta(hours=rng.uniform(low, high))
 
 
 class _Future(ComplaintdeskError):
