@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up, create the SQLite database with demo data (first time only), and start the service.
-# Then open http://127.0.0.1:8000  (sign in as mei / demo-password, or hana, tom, lin, admin).
+# Then open http://127.0.0.1:8000/signin (hana or tom: handlers, mei: supervisor, admin; password demo-password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
