@@ -60,3 +60,46 @@ def default_training_files() -> list[Path]:
     if root is None:
         return []
     return sorted((root / "data" / "analysis").glob("train_*.jsonl"))
+
+
+#: weight of a borrowed GoEmotions row against one of our own labelled complaints
+GOEMOTIONS_WEIGHT = 0.25
+
+
+def goemotions_rows(weight: float = GOEMOTIONS_WEIGHT) -> list[dict[str, Any]]:
+    """English emotion rows borrowed from GoEmotions (emotion label only).
+
+    Source: the development split of GoEmotions (Demszky et al., ACL 2020; English Reddit comments;
+    Apache-2.0, google-research/google-research), as mapped onto our five emotion states in
+    ../shared/data/goemotions_dev.jsonl; only rows with exactly one mapped state are kept. They teach
+    the emotion head informal English (social media), at a reduced weight, and train no other head.
+    """
+    from importlib import resources
+
+    text = resources.files("complaintdesk.analysis").joinpath("data/goemotions_en.jsonl").read_text(encoding="utf-8")
+    rows = [obj for _, obj in iter_jsonl(text.splitlines()) if isinstance(obj, dict)]
+    for row in rows:
+        row["weight"] = weight
+    return rows
+
+
+def microblog_rows(weight: float = GOEMOTIONS_WEIGHT) -> list[dict[str, Any]]:
+    """Chinese microblog-style posts with an emotion label (data/analysis/emotion_zh_microblog.jsonl).
+
+    Team-written in the style of Weibo, Douyin, Xiaohongshu, LIHKG, PTT and Dcard posts (see
+    emotion_zh_microblog.md beside it); like the GoEmotions rows they train the emotion head only,
+    at a reduced weight. Empty when the package runs outside a source checkout.
+    """
+    root = repo_root()
+    path = root / "data" / "analysis" / "emotion_zh_microblog.jsonl" if root else None
+    if path is None or not path.is_file():
+        return []
+    rows = load_labelled(path)
+    for row in rows:
+        row["weight"] = weight
+    return rows
+
+
+def borrowed_rows() -> list[dict[str, Any]]:
+    """Every emotion-only row the default model adds to the labelled complaints."""
+    return goemotions_rows() + microblog_rows()

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.labels import MOTIVES, RISKS, SINGLE_HEADS
-from .corpus import default_training_files, load_labelled
+from .corpus import borrowed_rows, default_training_files, load_labelled
 from .features import Prepared, prepare
 from .lexicon import Lexicon
-from .model import Model, data_fingerprint, train
+from .model import MODEL_CODE_VERSION, Model, data_fingerprint, train
 from .priority import TOP_RISKS, priority_for
 from .result import Analysis, CustomerContext, Span
 
@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL_PATH = Path("var/models/analysis.joblib")
 MAX_SPANS = 8
+# risks that are said in so many words: a cue of this lexicon group (not negated) is enough by itself
+RULE_RISKS = {"legal": "risk.legal", "media": "risk.media", "abuse": "risk.abuse", "regulator": "rule.regulator"}
+# share of the `<head>@mixed` head (own rows + borrowed social-media rows) in the final probabilities
+MIXED_WEIGHT = {"en": 0.25, "zh-Hans": 0.4, "zh-Hant": 0.4}
 _FALLBACK = {"nature": "venting", "category": "service_quality", "emotion": "dissatisfaction",
              "temperament": "phlegmatic", "motive": "fix"}  # fmt: skip
 
@@ -92,6 +96,12 @@ class Analyzer:
         labels: dict[str, str] = {}
         for head in SINGLE_HEADS:
             labels[head], confidence[head] = self._single(head, i, probs)
+            mixed = self.model.heads.get(f"{head}@mixed")
+            w = MIXED_WEIGHT.get(p.lang, 0.0)
+            if mixed is not None and w > 0 and mixed.classes == self.model.heads[head].classes:
+                row = [(1 - w) * a + w * b for a, b in zip(probs[head][i], probs[f"{head}@mixed"][i], strict=True)]
+                k = max(range(len(row)), key=row.__getitem__)
+                labels[head], confidence[head] = mixed.classes[k], row[k]
 
         primary, confidence["motives"] = self._single("motive", i, probs)
         scored = []
@@ -105,12 +115,13 @@ class Analyzer:
 
         risks: list[str] = []
         certainty: list[float] = []
+        said = {g for cue in p.cues if not cue.negated for g in cue.groups}
         for r in RISKS:
             r_head = self.model.heads.get(f"risk:{r}")
             if r_head is None:
                 continue
             pr = probs[f"risk:{r}"][i][0]
-            if pr >= r_head.threshold:
+            if pr >= r_head.threshold or RULE_RISKS.get(r) in said:
                 risks.append(r)
             certainty.append(max(pr, 1.0 - pr))
         if customer is not None and customer.repeat_matter and "repeat" not in risks:
@@ -152,11 +163,12 @@ class Analyzer:
             "emotion": spans([f"emotion.{labels['emotion']}"]),
             "temperament": spans([f"temperament.{labels['temperament']}"]),
             "motives": spans([f"motive.{m}" for m in motives]),
-            "risks": spans([f"risk.{r}" for r in risks]),
+            "risks": spans([f"risk.{r}" for r in risks] + [RULE_RISKS[r] for r in risks if r in RULE_RISKS]),
             "amounts": [a.span for a in p.amounts if a.span is not None],
         }
         driving = [r.split(":", 1)[1] for r in decision.reasons if r.startswith("risk:")]
         priority_groups = [f"risk.{r}" for r in driving if r in TOP_RISKS or r == "repeat"]
+        priority_groups += [RULE_RISKS[r] for r in driving if r in RULE_RISKS]
         if "category:emergency" in decision.reasons:
             priority_groups.append("category.emergency")
         evidence["priority"] = spans(priority_groups)
@@ -192,16 +204,15 @@ def train_default_model() -> Model:
     if not files:
         raise FileNotFoundError("no data/analysis/train_*.jsonl found next to the package to train the default model")
     rows = [row for f in files for row in load_labelled(f)]
-    return train(rows)
+    return train(rows + borrowed_rows())
 
 
 def _default_data_fingerprint() -> str | None:
     files = default_training_files()
     if not files:
         return None
-    return data_fingerprint(
-        [r for f in files for r in load_labelled(f) if isinstance(r.get("text"), str) and r["text"].strip()]
-    )
+    rows = [r for f in files for r in load_labelled(f)] + borrowed_rows()
+    return data_fingerprint([r for r in rows if isinstance(r.get("text"), str) and r["text"].strip()])
 
 
 def load_default_model() -> Model:
@@ -210,11 +221,17 @@ def load_default_model() -> Model:
         return Model.load(env)
     path = DEFAULT_MODEL_PATH
     if path.is_file():
-        model = Model.load(path)
-        current = _default_data_fingerprint()
-        if current is None or model.info.get("data_fingerprint") == current:
-            return model
-        log.info("analysis: training data changed since %s was built; retraining", path)
+        try:
+            model = Model.load(path)
+        except Exception as exc:  # an older format or a damaged file: rebuild it
+            log.info("analysis: cannot use %s (%s); retraining", path, exc)
+        else:
+            current = _default_data_fingerprint()
+            if current is None or (
+                model.info.get("data_fingerprint") == current and model.info.get("code") == MODEL_CODE_VERSION
+            ):
+                return model
+            log.info("analysis: training data or analyser code changed since %s was built; retraining", path)
     model = train_default_model()
     model.save(path)
     log.info("analysis: trained the default model on %s rows in %ss, saved to %s",

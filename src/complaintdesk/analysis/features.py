@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,37 +103,72 @@ def cue_features(p: Prepared, groups: Sequence[str], index: dict[str, int]) -> l
     return [math.log1p(c) for c in counts]
 
 
-_WHITESPACE = re.compile(r"\s\s+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD_TOKEN = re.compile(r"[a-z][a-z']*|\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"\d")
 
 
-class CharNgrams:
-    """TF-IDF of character n-grams with a fast transform for short texts.
+def text_grams(norm: str, char_max: int = 3, word_max: int = 2, subword: bool = False) -> list[str]:
+    """The n-grams of one normalised text.
 
-    Fitting uses scikit-learn's TfidfVectorizer (analyzer="char", sublinear tf, l2 norm); the
-    transform is re-implemented with plain dict look-ups and one CSR build per batch, which is
-    several times faster than scikit-learn's per-document machinery and gives the same matrix.
+    Chinese (runs of Han characters, already folded to Simplified so both scripts share them):
+    character 1..`char_max`-grams that do not cross punctuation or Latin text. Latin-script text
+    (English, or English words inside Chinese): word 1..`word_max`-grams, prefixed so they never
+    collide with Chinese grams, digits folded to 0 (an order number is not a word); with `subword`
+    also character 4-grams inside words ("refund" in "refunded", typos).
+    """
+    out: list[str] = []
+    for run in _HAN_RUN.findall(norm):
+        n = len(run)
+        for k in range(1, char_max + 1):
+            if k == 1:
+                out.extend(run)
+            elif n >= k:
+                out.extend(run[i : i + k] for i in range(n - k + 1))
+    words = _WORD_TOKEN.findall(norm)
+    if words:
+        words = ["#" + _DIGITS.sub("0", w) if w[0].isdigit() else w for w in words]
+        out.extend("w " + w for w in words)
+        for k in range(2, word_max + 1):
+            out.extend("w " + " ".join(words[i : i + k]) for i in range(len(words) - k + 1))
+        if subword:
+            for w in words:
+                if len(w) > 4 and w[0] != "#":
+                    padded = f"<{w}>"
+                    out.extend("s " + padded[i : i + 4] for i in range(len(padded) - 3))
+    return out
+
+
+class Ngrams:
+    """TF-IDF of `text_grams` with a fast transform for short texts.
+
+    Fitting uses scikit-learn's TfidfVectorizer (sublinear tf, l2 norm) with `text_grams` as the
+    analyser; the transform is re-implemented with plain dict look-ups and one CSR build per batch,
+    which is several times faster than scikit-learn's per-document machinery and gives the same matrix.
     """
 
-    def __init__(self, ngram_range: tuple[int, int] = (1, 3), max_features: int = 40000, min_df: int = 2) -> None:
-        self.ngram_range = ngram_range
+    def __init__(
+        self, char_max: int = 3, word_max: int = 2, subword: bool = False, max_features: int = 40000, min_df: int = 2
+    ) -> None:
+        self.char_max = char_max
+        self.word_max = word_max
+        self.subword = subword
         self.max_features = max_features
         self.min_df = min_df
         self.vocabulary: dict[str, int] = {}
         self.idf = np.zeros(0, dtype=np.float32)
 
-    def _vectorizer(self) -> TfidfVectorizer:
-        return TfidfVectorizer(
-            analyzer="char",
-            lowercase=False,
-            ngram_range=self.ngram_range,
+    def grams(self, text: str) -> list[str]:
+        return text_grams(text, self.char_max, self.word_max, self.subword)
+
+    def fit(self, texts: Sequence[str]) -> Ngrams:
+        vec = TfidfVectorizer(
+            analyzer=self.grams,
             min_df=self.min_df,
             max_features=self.max_features,
             sublinear_tf=True,
             dtype=np.float32,
-        )
-
-    def fit(self, texts: Sequence[str]) -> CharNgrams:
-        vec = self._vectorizer().fit(texts)
+        ).fit(texts)
         self.vocabulary = {str(k): int(v) for k, v in vec.vocabulary_.items()}
         self.idf = vec.idf_.astype(np.float32)
         return self
@@ -143,22 +178,12 @@ class CharNgrams:
         return len(self.vocabulary)
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        vocab = self.vocabulary
-        lo, hi = self.ngram_range
+        get = self.vocabulary.get
         indptr = [0]
         indices: list[int] = []
         counts: list[float] = []
-        get = vocab.get
         for text in texts:
-            text = _WHITESPACE.sub(" ", text)
-            grams: list[str] = []
-            prev: Iterable[str] = text
-            for n in range(1, hi + 1):
-                if n > 1:  # n-grams built in C: (n-1)-grams + the next character
-                    prev = list(map(str.__add__, prev, text[n - 1 :]))
-                if n >= lo:
-                    grams.extend(prev)
-            row: Counter[int] = Counter(i for i in map(get, grams) if i is not None)
+            row: Counter[int] = Counter(i for i in map(get, self.grams(text)) if i is not None)
             indices.extend(row)
             counts.extend(row.values())
             indptr.append(len(indices))
@@ -180,7 +205,9 @@ class Featurizer:
         self,
         groups: Sequence[str],
         *,
-        ngram_range: tuple[int, int] = (1, 3),
+        char_max: int = 3,
+        word_max: int = 2,
+        subword: bool = False,
         max_features: int = 40000,
         dense_weight: float = 1.0,
         use_ngrams: bool = True,
@@ -189,7 +216,7 @@ class Featurizer:
         self.index = {g: i for i, g in enumerate(self.groups)}
         self.dense_weight = dense_weight
         self.use_ngrams = use_ngrams
-        self.ngrams = CharNgrams(ngram_range, max_features)
+        self.ngrams = Ngrams(char_max, word_max, subword, max_features)
 
     @property
     def dense_names(self) -> list[str]:
@@ -198,6 +225,11 @@ class Featurizer:
     def dense(self, prepared: Sequence[Prepared]) -> np.ndarray:
         rows = [cue_features(p, self.groups, self.index) + style_features(p) for p in prepared]
         return np.asarray(rows, dtype=np.float32).reshape(len(prepared), -1) * self.dense_weight
+
+    def fit(self, prepared: Sequence[Prepared]) -> Featurizer:
+        if self.use_ngrams:
+            self.ngrams.fit([p.norm for p in prepared])
+        return self
 
     def fit_transform(self, prepared: Sequence[Prepared]) -> sp.csr_matrix:
         dense = sp.csr_matrix(self.dense(prepared))

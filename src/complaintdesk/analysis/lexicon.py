@@ -54,8 +54,12 @@ class Lexicon:
     def __init__(self, data: dict[str, dict[str, list[Any]]]) -> None:
         self.groups: tuple[str, ...] = tuple(g for g in data if g != "negation")
         self._trie: dict[str, Any] = {}
+        patterns: dict[str, list[str]] = {}
         for group in self.groups:
-            for terms in data[group].values():
+            for lang, terms in data[group].items():
+                if lang == "re":
+                    patterns[group] = [str(t) for t in terms]
+                    continue
                 for raw in terms:
                     term = str(raw).strip().lower()
                     stem = term.endswith("*")
@@ -68,6 +72,8 @@ class Lexicon:
                     members = node.setdefault(_STEM if stem else _END, [])
                     if group not in members:
                         members.append(group)
+        # regular expressions (`re:` lists), one alternation per group
+        self._patterns = [(re.compile("|".join(f"(?:{p})" for p in ps)), g) for g, ps in patterns.items() if ps]
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -111,6 +117,12 @@ class Lexicon:
             if best_end > 0:
                 groups_t = tuple(dict.fromkeys(best_groups))
                 cues.append(Cue(i, best_end, groups_t, _negated(norm, i, norm[i:best_end])))
+        if self._patterns:
+            for pattern, group in self._patterns:
+                for m in pattern.finditer(norm):
+                    if m.end() > m.start():
+                        cues.append(Cue(m.start(), m.end(), (group,), _negated(norm, m.start(), m.group())))
+            cues.sort(key=lambda c: (c.start, -c.end))
         return cues
 
 
@@ -127,7 +139,22 @@ def _negated(norm: str, start: int, matched: str) -> bool:
     return any(neg in window for neg in _ZH_NEGATIONS)
 
 
+CUE_FILES = ("data/cues.yaml", "data/cues_more.yaml")
+
+
+def merge_cue_data(*docs: dict[str, dict[str, list[Any]]]) -> dict[str, dict[str, list[Any]]]:
+    """Groups of several cue files joined: the terms of a group named twice are added together."""
+    merged: dict[str, dict[str, list[Any]]] = {}
+    for doc in docs:
+        for group, langs in (doc or {}).items():
+            target = merged.setdefault(group, {})
+            for lang, terms in (langs or {}).items():
+                target.setdefault(lang, []).extend(terms or [])
+    return merged
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    text = resources.files("complaintdesk.analysis").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    return Lexicon(yaml.safe_load(text))
+    package = resources.files("complaintdesk.analysis")
+    docs = [yaml.safe_load(package.joinpath(name).read_text(encoding="utf-8")) for name in CUE_FILES]
+    return Lexicon(merge_cue_data(*docs))

@@ -25,17 +25,20 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 
 from ..domain.labels import MOTIVES, RISKS, SINGLE_HEADS
 from .features import Featurizer, Prepared, prepare
 from .lexicon import Lexicon
 
-MODEL_FORMAT = "complaintdesk-analysis/1"
+MODEL_FORMAT = "complaintdesk-analysis/2"
+#: bumped when features, lexicon use or training change, so a saved default model is rebuilt
+MODEL_CODE_VERSION = "2025.5"
 CORE_KEYS = frozenset(
     {"nature", "category", "emotion", "motives", "temperament", "risks", "amounts", "priority", "language"}
 )
 META_KEYS = frozenset(
-    {"id", "lang", "text", "industry", "channel", "source", "notes", "note", "split", "writer", "created"}
+    {"id", "lang", "text", "industry", "channel", "source", "notes", "note", "split", "writer", "created", "weight"}
 )
 
 
@@ -65,15 +68,20 @@ class Head:
 
 @dataclass(slots=True)
 class TrainConfig:
-    c_single: float = 1.0
+    c_single: float = 10.0
     c_binary: float = 1.0
-    dense_weight: float = 1.0
-    ngram_range: tuple[int, int] = (1, 3)
+    dense_weight: float = 0.5
+    char_max: int = 3
+    word_max: int = 2
+    subword: bool = True
     max_features: int = 40000
     use_ngrams: bool = True
     risk_threshold: float = 0.5
     motive_threshold: float = 0.5
     class_weight: str | None = "balanced"
+    binary_class_weight: str | None = None
+    tune_thresholds: bool = True
+    threshold_folds: int = 3
 
 
 @dataclass(slots=True)
@@ -113,7 +121,19 @@ def extra_head_names(rows: Sequence[dict[str, Any]]) -> list[str]:
     return list(names)
 
 
-def _fit_head(name: str, kind: str, x: sp.csr_matrix, labels: Sequence[str], c: float, config: TrainConfig) -> Head:
+def _logreg(c: float, class_weight: str | None) -> LogisticRegression:
+    return LogisticRegression(C=c, class_weight=class_weight, max_iter=2000, solver="liblinear", random_state=0)
+
+
+def _fit_head(
+    name: str,
+    kind: str,
+    x: sp.csr_matrix,
+    labels: Sequence[str],
+    c: float,
+    config: TrainConfig,
+    weights: np.ndarray | None = None,
+) -> Head:
     d = x.shape[1]
     classes = sorted(set(labels))
     if kind == "binary":
@@ -121,12 +141,12 @@ def _fit_head(name: str, kind: str, x: sp.csr_matrix, labels: Sequence[str], c: 
         if y.min() == y.max():  # all one way: a constant head
             bias = 6.0 if y[0] == 1 else -6.0
             return Head(name, kind, [name], np.zeros((1, d), np.float32), np.asarray([bias], np.float32))
-        clf = LogisticRegression(C=c, class_weight=config.class_weight, max_iter=2000, solver="liblinear")
+        clf = _logreg(c, config.binary_class_weight)
         clf.fit(x, y)
-        return Head(
-            name, kind, [name], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32),
-            config.risk_threshold if name.startswith("risk:") else config.motive_threshold,
-        )  # fmt: skip
+        threshold = config.risk_threshold if name.startswith("risk:") else config.motive_threshold
+        if config.tune_thresholds:
+            threshold = _tuned_threshold(x, y, c, config, threshold)
+        return Head(name, kind, [name], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), threshold)
     if len(classes) == 1:
         return Head(name, kind, classes, np.zeros((1, d), np.float32), np.zeros(1, np.float32))
     # one-vs-rest logistic regressions (liblinear): much faster than a multinomial L-BFGS fit on
@@ -134,11 +154,38 @@ def _fit_head(name: str, kind: str, x: sp.csr_matrix, labels: Sequence[str], c: 
     y = np.asarray(labels)
     coefs, intercepts = [], []
     for cls in classes:
-        clf = LogisticRegression(C=c, class_weight=config.class_weight, max_iter=2000, solver="liblinear")
-        clf.fit(x, (y == cls).astype(int))
+        clf = _logreg(c, config.class_weight)
+        clf.fit(x, (y == cls).astype(int), sample_weight=weights)
         coefs.append(clf.coef_[0])
         intercepts.append(clf.intercept_[0])
     return Head(name, "ovr", classes, np.vstack(coefs).astype(np.float32), np.asarray(intercepts, np.float32))
+
+
+def _tuned_threshold(x: sp.csr_matrix, y: np.ndarray, c: float, config: TrainConfig, default: float) -> float:
+    """The decision threshold that maximises F1 on out-of-fold probabilities (k folds of the training rows).
+
+    A calibration of each binary head on data it was not fitted on: the dev split is never used.
+    Falls back to `default` when there are too few positives to say.
+    """
+    positives = int(y.sum())
+    folds = min(config.threshold_folds, positives, len(y) - positives)
+    if folds < 3 or positives < 8:
+        return default
+    oof = np.zeros(len(y), dtype=np.float64)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=7)
+    for fit_idx, test_idx in splitter.split(np.zeros(len(y)), y):
+        clf = _logreg(c, config.binary_class_weight)
+        clf.fit(x[fit_idx], y[fit_idx])
+        oof[test_idx] = clf.predict_proba(x[test_idx])[:, 1]
+    best, best_f1 = default, -1.0
+    for t in np.arange(0.15, 0.86, 0.025):
+        pred = oof >= t
+        tp = float(np.sum(pred & (y == 1)))
+        f1 = 2 * tp / (float(pred.sum()) + positives) if positives else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(t), f1
+    # shrink towards the default: the optimum on one small sample is noisy
+    return round(0.75 * best + 0.25 * default, 3)
 
 
 def data_fingerprint(rows: Sequence[dict[str, Any]]) -> str:
@@ -165,27 +212,45 @@ def train(
     prepared: list[Prepared] = [prepare(r["text"], lexicon, lang=r.get("lang")) for r in rows]
     featurizer = Featurizer(
         lexicon.groups,
-        ngram_range=config.ngram_range,
+        char_max=config.char_max,
+        word_max=config.word_max,
+        subword=config.subword,
         max_features=config.max_features,
         dense_weight=config.dense_weight,
         use_ngrams=config.use_ngrams and len(rows) >= 20,
     )
-    x = featurizer.fit_transform(prepared)
+    # the n-gram vocabulary comes from the organisation's own rows; borrowed rows (weight < 1) are
+    # only projected onto it, so a large borrowed set cannot crowd out the complaint vocabulary
+    own = [p for p, r in zip(prepared, rows, strict=True) if _weight(r) >= 1.0] or prepared
+    featurizer.fit(own)
+    x = featurizer.transform(prepared)
     heads: dict[str, Head] = {}
 
-    def fit(name: str, kind: str, labels: list[str | None], c: float) -> None:
+    row_weights = np.asarray([_weight(r) for r in rows], dtype=np.float64)
+
+    def fit(name: str, kind: str, labels: list[str | None], c: float, full_weight: bool = False) -> None:
         idx = [i for i, lab in enumerate(labels) if lab is not None]
         if not idx:
             return
         if progress:
             progress(name)
-        heads[name] = _fit_head(name, kind, x[idx], [labels[i] or "" for i in idx], c, config)
+        w = row_weights[idx]
+        weights = None if full_weight or np.all(w == 1.0) else w
+        heads[name] = _fit_head(name, kind, x[idx], [labels[i] or "" for i in idx], c, config, weights)
 
     extras = extra_head_names(rows)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
+        borrowed = [_weight(r) < 1.0 for r in rows]
         for head, allowed in SINGLE_HEADS.items():
-            fit(head, "multiclass", [_single(r, head, allowed) for r in rows], config.c_single)
+            labels = [_single(r, head, allowed) for r in rows]
+            if any(b and lab is not None for lab, b in zip(labels, borrowed, strict=True)):
+                # the main head learns from the organisation's own rows only; a second head learns from
+                # them and the borrowed rows (informal social-media text) together, and the analyser
+                # mixes the two
+                fit(f"{head}@mixed", "multiclass", labels, config.c_single, full_weight=True)
+                labels = [None if b else lab for lab, b in zip(labels, borrowed, strict=True)]
+            fit(head, "multiclass", labels, config.c_single)
         fit("motive", "multiclass", [_first_motive(r) for r in rows], config.c_single)
         for motive in MOTIVES:
             fit(f"motive:{motive}", "binary", [_flag(r, "motives", motive) for r in rows], config.c_binary)
@@ -199,9 +264,16 @@ def train(
         "data_fingerprint": fingerprint,
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "seconds": round(time.perf_counter() - started, 2),
+        "code": MODEL_CODE_VERSION,
         "config": {k: getattr(config, k) for k in config.__dataclass_fields__},
     }
-    return Model(f"{MODEL_FORMAT}+{fingerprint}", featurizer, heads, extras, info)
+    return Model(f"{MODEL_FORMAT}+{MODEL_CODE_VERSION}.{fingerprint}", featurizer, heads, extras, info)
+
+
+def _weight(row: dict[str, Any]) -> float:
+    """A row's weight in training (key "weight", default 1): borrowed data can count for less."""
+    w = row.get("weight", 1.0)
+    return float(w) if isinstance(w, int | float) and w > 0 else 1.0
 
 
 def _single(row: dict[str, Any], key: str, allowed: Sequence[str] | None) -> str | None:

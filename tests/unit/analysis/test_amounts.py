@@ -85,3 +85,59 @@ def test_spans_point_into_the_original_text() -> None:
     assert amount.span is not None
     assert text[amount.span.start : amount.span.end] == amount.span.text == "ＨＫ＄３００"
     assert (amount.value, amount.currency) == (300, "HKD")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("前前后后交了一万二", [(12000, "CNY")]),
+        ("花了两千五买的扫地机", [(2500, "CNY")]),
+        ("急诊费八百多", [(800, "CNY")]),
+        ("1200多块钱的螃蟹", [(1200, "CNY")]),
+        ("驾校报名交了3980，现在不给退", [(3980, "CNY")]),
+        ("订了亲子套房，1580一晚", [(1580, "CNY")]),
+        ("用了满300减40的券", [(300, "CNY"), (40, "CNY")]),
+        ("进口奶粉698元一罐", [(698, "CNY")]),
+        ("一年3280元一分没少过", [(3280, "CNY")]),
+        ("保额50万，只赔10万", [(500000, "CNY"), (100000, "CNY")]),
+        ("額度從20萬降到5萬", [(200000, "TWD"), (50000, "TWD")]),
+        ("今年學費12.8万", [(128000, "TWD")]),
+        ("月費$268，晚晚都斷線，你哋搞咩", [(268, "HKD")]),
+        ("貴店外賣壽司（$298）令我食物中毒", [(298, "HKD")]),
+        ("中華電信月租499的方案", [(499, "TWD")]),
+        ("I was charged Rs 1,499 for Prime", [(1499, "INR")]),
+        ("Final bill: Rs 4,65,000!!", [(465000, "INR")]),
+        ("the estimate was Rs 1.8 lakh", [(180000, "INR")]),
+        ("quoted NZ$1,120, up from NZ$740", [(1120, "NZD"), (740, "NZD")]),
+        ("i paid express delivery 42.50 for a present", [(42.5, "USD")]),
+        ("the air machine charges 50 cents", [(0.5, "USD")]),
+    ],
+)
+def test_amounts_in_context(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玻璃花瓶到手碎成三块。",
+        "内胆涂层一块一块掉",
+        "啲錢一蚊都唔可以少",
+        "我是2306的，门锁坏了",
+        "我是3号宿舍楼412的学生",
+        "雙11買的東西還沒出貨",
+        "时速开到一百多，吓死人",
+        "订单号 5528 6610 9934 的座椅",
+        "Nobody's answering at 4C. Flat 8C, Taikoo Shing",
+        "It just says exclusion 7c",
+        "5张千元钞票",
+        "重启了八百遍了，500M的套餐测速不到50M",
+        "等了23天，打了12345",
+    ],
+)
+def test_numbers_that_are_not_money(text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_simplified_yuan_is_cny_even_with_a_fapiao() -> None:
+    assert pairs("上个月加了2,680元，电子发票开错了") == [(2680, "CNY")]

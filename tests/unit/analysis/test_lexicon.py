@@ -43,3 +43,27 @@ def test_spans_are_offsets_into_the_original() -> None:
     text = "我們要求退款！"
     for span_text, _, _ in cues(text):
         assert span_text in text
+
+
+def test_informal_english_and_microblog_cues() -> None:
+    assert "emotion.anger" in groups("wtf is this, 3 weeks and nothing 😡")
+    assert "emotion.anger" in groups("FFS, are you kidding me")
+    assert "emotion.disappointment" in groups("honestly so done with you guys 😞")
+    assert "risk.churn" in groups("never again, I'm done with this bank")
+    assert "style.sarcasm" in groups("oh great, another delay. thanks for nothing 🙃")
+    assert "emotion.anger" in groups("卧槽，又扣我钱")
+    assert "emotion.confusion" in groups("一脸懵，这是啥情况")
+
+
+def test_regular_expression_cues_and_merged_files() -> None:
+    assert "risk.repeat" in groups("这是我第三次打电话了")
+    assert "risk.repeat" in groups("This is the 4th time I have called")
+    assert "risk.repeat" in groups("已經打了三次電話")
+    # cues_more.yaml adds to the groups of cues.yaml rather than replacing them
+    assert "risk.legal" in groups("I will sue you")
+    assert "risk.abuse" in groups("you useless muppet")
+
+
+def test_negated_risk_is_not_the_risk() -> None:
+    assert "risk.legal" not in groups("I won't sue, I just want it fixed")
+    assert "risk.compensation_demand" in groups("我不要求赔偿", negated=True)

@@ -33,3 +33,19 @@ def test_normalize_keeps_length(text: str) -> None:
 def test_normalize_folds_script_width_and_case() -> None:
     assert normalize("我們ＡＢＣ！") == "我们abc!"
     assert normalize("Traditional 臺灣") == "traditional 台湾"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("HKBN個網又斷！！一個禮拜斷三日，交$199一個月就係咁？", "zh-Hant"),
+        ("我的 MacBook Pro 在 Apple Store 修了三次还是黑屏", "zh-Hans"),
+        ("我的MacBook Pro在Apple Store修了三次還是黑屏", "zh-Hant"),
+        ("Your 客服 hung up on me twice and the refund never came", "en"),
+        ("Booked via Booking.com, 前台说订单不含早，要另外加68一位", "zh-Hans"),
+        ("The 港鐵 staff at Mong Kok were very rude to my mum today", "en"),
+        ("check-in嘅時候個前台話我張booking冇早餐", "zh-Hant"),
+    ],
+)
+def test_detect_language_on_mixed_text(text: str, lang: str) -> None:
+    assert detect_language(text) == lang

@@ -154,9 +154,17 @@ def register(app: typer.Typer) -> None:
             typer.Option("--labels", help="labelled JSONL (repeatable); default data/analysis/train_*.jsonl"),
         ] = None,
         out: Annotated[Path, typer.Option("--out", help="model file to write")] = Path("var/models/analysis.joblib"),
+        borrowed: Annotated[
+            bool | None,
+            typer.Option(
+                "--borrowed/--no-borrowed",
+                help="add the emotion-only rows (bundled GoEmotions English comments and the repository's "
+                "Chinese microblog posts, reduced weight); default: on for the repository's corpus, off for --labels",
+            ),
+        ] = None,
     ) -> None:
         """Train the analyser on labelled complaints; extra string keys become organisation heads."""
-        from ...analysis.corpus import default_training_files, load_labelled
+        from ...analysis.corpus import borrowed_rows, default_training_files, load_labelled
         from ...analysis.model import train as train_model
 
         files = list(labels) if labels else default_training_files()
@@ -168,6 +176,8 @@ def register(app: typer.Typer) -> None:
                 err.print(f"[red]error:[/red] no such file {f}")
                 raise typer.Exit(2)
         rows = [row for f in files for row in load_labelled(f)]
+        if borrowed if borrowed is not None else not labels:
+            rows += borrowed_rows()
         try:
             model = train_model(rows)
         except ValueError as exc:
