@@ -121,6 +121,7 @@ class _Check:
     markers: tuple[Rx, ...] = ()  # clauses holding a marker ("also", "on top") count as items
     # with item_verbs: items before the first trigger count only if they are clauses (hold a verb)
     item_verbs: tuple[Rx, ...] = ()
+    sentences_min: int = 0  # also fire when this many sentences in a row each give a cause
 
 
 def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> _Check:
@@ -179,6 +180,7 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         conclusion=pats("conclusion"),
         markers=pats("markers"),
         item_verbs=pats("item_verbs"),
+        sentences_min=int(raw.get("sentences_min", 0)),
         clause_separators=(re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None),
     )
 
@@ -437,10 +439,29 @@ def _count_items(c: _Check, separators: re.Pattern[str], text: str, need: tuple[
     )
 
 
+def _cause_run(c: _Check, st: _State) -> list[tuple[int, int]]:
+    """`sentences_min` sentences in a row, each giving a cause or circumstance (and owning nothing)."""
+    run: list[Sentence] = []
+    for s in st.sents:
+        text = st.norm[s.start : s.end]
+        causal = any(p.search(text) for p in c.triggers) and not any(p.search(text) for p in c.unless)
+        if causal and not any(p.search(text) for p in c.skip_items):
+            run.append(s)
+            if len(run) >= c.sentences_min:
+                return [(run[0].start, run[-1].end)]
+        else:
+            run = []
+    return []
+
+
 def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
     """A sentence with a cause (trigger) that goes on to list `min_items` or more circumstances."""
     if c.separators is None:
         return []
+    if c.sentences_min:
+        found = _cause_run(c, st)
+        if found:
+            return found
     for s in st.sents:
         text = st.norm[s.start : s.end]
         if not any(p.search(text) for p in c.triggers):

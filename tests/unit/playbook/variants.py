@@ -31,6 +31,16 @@ def reply(lang: str, sentence: str) -> str:
 BREAKS: dict[str, dict[str, list[str]]] = {
     "argues_or_blames": {
         "en": [
+            "As the membership terms explain, classes booked less than two hours ahead can't be cancelled, so the charge stands.",
+            "Our vet has explained that you declined the blood test she recommended.",
+            "If you had brought the dog in when the limp started, the treatment would have been simpler.",
+            "The instructor tells me you mounted the kerb twice, which is an automatic fail.",
+            "I must say the school did send three letters home about the trip deposit.",
+            "The pharmacist was following the prescription exactly as your GP wrote it.",
+            "This was entirely down to the agency nurse on shift that night.",
+            "Our staff acted in good faith on the information you gave them.",
+            "I'm sorry you feel that way, but our staff did nothing wrong.",
+            "Had you read the funeral plan documents, you would have seen the flowers were not included.",
             "I'm afraid you're mistaken: our records show the payment reached us on the 5th, not the 3rd.",
             "The parcel was delivered to the address you gave us, so it is not something we can be held responsible for.",
             "Our technician followed the manufacturer's instructions, and the damage was already there when he arrived.",
@@ -53,6 +63,14 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "I'm afraid the fault lies with the courier, not with us.",
         ],
         "zh-Hans": [
+            "会员条款写得很清楚，开课前两小时内不能取消，所以这笔费用照收。",
+            "医生说当时建议您给狗狗验血，是您自己拒绝了。",
+            "其实您如果在狗狗刚开始瘸的时候就带过来，治疗会简单很多。",
+            "考官说您两次压了路沿，这是直接不合格的。",
+            "学校其实发过三次通知让家长交押金。",
+            "药剂师是完全按照医生开的处方配的药。",
+            "这次完全是当晚值班的外包护工的问题。",
+            "我们的员工是根据您提供的信息办理的，并没有做错什么。",
             "经核实，您的说法与事实不符。",
             "我们调了录音，客服从来没有承诺过给您退款。",
             "包裹是按您提供的地址送达的，所以这不属于我们的责任。",
@@ -73,6 +91,11 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "这个问题其实是您自己操作不当造成的。",
         ],
         "zh-Hant": [
+            "會員條款已列明，開課前兩小時內不能取消，所以這筆費用照收。",
+            "醫生話當時建議幫狗狗驗血，係您自己拒絕。",
+            "其實您如果一早帶狗狗嚟睇，治療會簡單好多。",
+            "考官表示您兩次壓到路邊，這是即時不合格的。",
+            "這次完全是當晚外判護工的問題。",
             "經核實，閣下所述與事實不符。",
             "我們翻查了錄音，客服從未承諾過退款。",
             "司機堅稱佢按咗兩次門鐘。",
@@ -92,6 +115,9 @@ BREAKS: dict[str, dict[str, list[str]]] = {
     },
     "excuses": {
         "en": [
+            "The hearse was late because the previous service overran. The traffic on the ring road was also heavy. On top of that our second driver was off sick.",
+            "We were dealing with a flu outbreak among staff, the agency couldn't send cover, and the new rota system went live that week.",
+            "Our groomer had two dogs arrive early, the dryer broke mid-morning and the receptionist was new, which is why you waited.",
             "We have been extremely busy since the sale started, two of our packers are off sick and the courier changed its collection times.",
             "Unfortunately the warehouse was short-staffed that week, the system was being upgraded and the weather delayed the vans.",
             "The delay was due to the bank holiday, a backlog of orders and a fault with our label printer.",
@@ -99,6 +125,9 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "This happened because of a staff shortage, on top of a problem with our new booking system.",
         ],
         "zh-Hans": [
+            "灵车迟到是因为上一场仪式超时了。当天环城路也很堵。再加上我们的另一位司机请了病假。",
+            "那段时间员工流感，外包公司派不出人，新的排班系统又刚好上线。",
+            "美容师那天早上提前来了两只狗，吹风机中途坏了，前台又是新人，所以让您久等了。",
             "这段时间正赶上大促，单量激增，仓库人手紧张，快递又临时改了揽收时间。",
             "由于那一周仓库人手不足，系统正在升级，再加上天气原因车辆延误，所以没能按时发货。",
             "最近业务繁忙，供应商那边也出了问题，我们也很无奈。",
@@ -106,6 +135,8 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "请您理解，我们团队人少，订单量又特别大，供应商还临时断货。",
         ],
         "zh-Hant": [
+            "當日靈車遲到，係因為上一場儀式超時，加上環城路塞車，另一位司機又請咗病假。",
+            "那段時間員工流感，外判公司派不出人手，新的排班系統又剛好上線。",
             "呢排正值大減價，訂單多到做唔切，倉庫人手不足，速遞公司又臨時改咗收件時間。",
             "由於那一週倉庫人手不足，系統正在升級，加上天氣原因車輛延誤，所以未能準時出貨。",
             "最近業務繁忙，供應商那邊也出了問題，我們也很無奈。",
@@ -135,18 +166,28 @@ BREAKS: dict[str, dict[str, list[str]]] = {
     },
     "demands_apology": {
         "en": [
+            "An apology to our receptionist would be appreciated before your next visit.",
+            "We hope you will reflect on how you spoke to our staff.",
+            "Please sign the attached statement confirming the damage happened while the car was in your care.",
+            "We'd ask you to withdraw the comments you posted about our nurse.",
             "Before we go further, we expect you to apologise to our driver for the language you used.",
             "Our staff member was upset by your call, and we would ask you to say sorry to her.",
             "We need you to admit that you gave us the wrong address.",
             "Kindly acknowledge that the mistake was on your side.",
         ],
         "zh-Hans": [
+            "希望您下次来之前先给我们前台一个道歉。",
+            "希望您反省一下当时对员工说话的方式。",
+            "请您签一份声明，确认车辆是在您使用期间损坏的。",
+            "请您先删除在网上发布的关于我们护士的评论，并公开致歉。",
             "在继续处理之前，希望您先向我们的配送员道歉。",
             "您当时的话让客服很难过，请您跟她说声对不起。",
             "请您承认是您自己填错了地址。",
             "您得先认个错，我们才好继续处理。",
         ],
         "zh-Hant": [
+            "希望您下次來之前先向我們的前台致歉。",
+            "請您簽署聲明，確認車輛是在您使用期間損壞。",
             "在繼續處理之前，希望您先向我們的送貨員道歉。",
             "您當時的說話令客服好難過，請您同佢講聲對唔住。",
             "請您承認是您自己填錯了地址。",
@@ -160,6 +201,10 @@ BREAKS: dict[str, dict[str, list[str]]] = {
     },
     "overpromise": {
         "en": [
+            "This boiler is guaranteed not to break down for the next ten years.",
+            "You will never have to pay for a service again.",
+            "I'll make sure your dog is seen within the hour, whatever happens.",
+            "Your son will definitely pass next time; I'll see to it personally.",
             "I promise you this will never happen again.",
             "Rest assured, everything will be fixed immediately.",
             "I guarantee your parcel will arrive tomorrow, 100%.",
@@ -167,6 +212,10 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "From now on, every order of yours will arrive early.",
         ],
         "zh-Hans": [
+            "这台热水器我们保证十年都不会坏。",
+            "以后您来保养一辈子都免费。",
+            "无论发生什么，一个小时之内一定让医生给狗狗看上。",
+            "您儿子下次肯定能考过，这个我亲自负责。",
             "我保证这种情况以后绝对不会再发生。",
             "我们马上就给您全部解决。",
             "我向您保证，包裹明天百分之百送到。",
@@ -174,6 +223,8 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "以后您的所有订单都免运费。",
         ],
         "zh-Hant": [
+            "呢部熱水爐我哋保證十年都唔會壞。",
+            "以後您嚟保養一世都免費。",
             "我保證以後絕對唔會再有呢種情況。",
             "我哋即刻幫你搞掂。",
             "我向您保證，包裹聽日百分之百送到。",
@@ -183,6 +234,13 @@ BREAKS: dict[str, dict[str, list[str]]] = {
     },
     "disclosure": {
         "en": [
+            "The carer who looked after your mother that night has been off with stress for a month.",
+            "Our solicitors have told us not to admit liability while the claim is open.",
+            "There have been two other break-ins in your block this month that we haven't announced yet.",
+            "The driving examiner is currently under investigation for similar complaints.",
+            "Mrs Okoro in room 12 had the same fall last week.",
+            "Our repair budget for this year has already been spent, so the lift will wait until April.",
+            "The two partners who own the practice are not on speaking terms, which has held up the decision.",
             "The person who reported your dog barking lives directly above you.",
             "Your upstairs neighbour, Mr Clarke, has complained about the noise three times.",
             "The engineer who missed your appointment has since left us after a number of similar incidents.",
@@ -200,6 +258,13 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "Internally, we have been losing money on this service for a year.",
         ],
         "zh-Hans": [
+            "那晚照顾您母亲的护工因为抑郁已经请了一个月的病假。",
+            "律师建议我们在理赔结束前先不要承认责任。",
+            "您那栋楼这个月已经被盗了两户，我们还没有对外公布。",
+            "这位考官目前因为类似投诉正在接受调查。",
+            "12号房的王阿姨上周也摔倒过一次。",
+            "今年的维修预算已经用完了，电梯要等到明年四月才能修。",
+            "两位合伙人现在闹矛盾，互相不说话，所以一直拍不了板。",
             "举报您家狗叫的是住在您楼上的那户人家。",
             "您楼上的张先生已经投诉您三次了。",
             "上次没来的师傅已经被我们辞退了，他之前就出过好几次类似的事。",
@@ -217,6 +282,10 @@ BREAKS: dict[str, dict[str, list[str]]] = {
             "内部消息，这条业务线已经亏损一年了。",
         ],
         "zh-Hant": [
+            "嗰晚照顧您媽媽嘅護工因為抑鬱已經請咗一個月病假。",
+            "律師建議我們在索償完結前暫時不要承認責任。",
+            "您那座這個月已經有兩戶被爆竊，我們還未對外公布。",
+            "今年的維修預算已經用完，升降機要等到明年四月先可以維修。",
             "投訴您的是住在您樓上的那戶人家。",
             "您樓上的陳生已經投訴過您三次。",
             "涉事經理目前已被停職調查。",
@@ -231,16 +300,21 @@ BREAKS: dict[str, dict[str, list[str]]] = {
     },
     "boilerplate": {
         "en": [
+            "We understand your frustration and apologise for any inconvenience caused. Your feedback is important to us.",
+            "At Paws & Claws, every pet is family, and we are dedicated to the highest standards of animal care.",
             "We value your feedback and are committed to providing the highest standards of service.",
             "Customer satisfaction is our top priority and we continually strive to improve.",
             "Your comments have been noted and passed to the relevant department.",
         ],
         "zh-Hans": [
+            "我们理解您的心情，对由此给您带来的不便深表歉意，您的反馈对我们非常重要。",
+            "本院始终秉承“以人为本、服务至上”的宗旨，竭诚为广大市民提供优质服务。",
             "我们始终坚持以客户为中心，不断提升服务质量。",
             "您的宝贵意见已转交相关部门，我们将认真研究，持续改进。",
             "我司高度重视客户体验，致力于为每一位顾客提供优质服务。",
         ],
         "zh-Hant": [
+            "我們明白您的感受，對此造成的不便深表歉意，您的意見對我們非常重要。",
             "本公司一向秉持顧客至上之服務理念，持續提升服務品質。",
             "閣下的寶貴意見已轉交有關部門，我們將認真檢討，不斷改進。",
             "我們一直致力為每位客戶提供優質服務，竭誠為您服務。",
@@ -251,6 +325,11 @@ BREAKS: dict[str, dict[str, list[str]]] = {
 # sentences that look like a rule but keep the principle: the framed reply must pass clean
 KEEPS: dict[str, list[str]] = {
     "en": [
+        "Our usual policy is no refunds after the class starts, but that does not apply when we cancel, so I have refunded you.",
+        "The instructor should have explained the fault to you at the end of the test, and I'm sorry he didn't.",
+        "The delay was our fault: the previous service overran and we should have warned you.",
+        "I have listened to the call, and our agent did promise you a refund, so I have processed it today.",
+        "The vet's notes show she recommended a blood test; I have booked it for free on Tuesday at 10 am.",
         "Our records show the payment arrived on the 5th, two days after you sent it, and I have refunded the late fee.",
         "You were told the wrong date by our agent, and I'm sorry for that.",
         "The mistake was caused by our new booking system, and that is our responsibility.",
@@ -267,6 +346,10 @@ KEEPS: dict[str, list[str]] = {
         "Thank you for telling us; I have checked the tracking myself.",
     ],
     "zh-Hans": [
+        "平时课程开始后不退款，但这次是我们取消的课，所以已经给您全额退款了。",
+        "考官当时应该跟您讲清楚扣分原因，他没有讲，这是我们的问题。",
+        "这次延误是我们的错：上一场超时了，我们应该提前通知您。",
+        "我听了录音，客服确实答应过给您退款，今天已经为您办理。",
         "员工当时不应该用那种语气跟您说话，这是我们的问题。",
         "说明书里没有写明这一点，是我们的疏漏。",
         "这次是我们新来的同事没核对系统，责任在我们。",
@@ -281,6 +364,8 @@ KEEPS: dict[str, list[str]] = {
         "谢谢您告诉我们，物流记录我已经亲自核查过。",
     ],
     "zh-Hant": [
+        "平時課程開始後不設退款，但今次是我們取消課堂，所以已經全數退款給您。",
+        "考官當時應該向您解釋扣分原因，他沒有解釋，這是我們的問題。",
         "同事當時不應該用那種語氣跟您說話，這是我們的問題。",
         "這次是我們新來的同事沒有核對系統，責任在我們。",
         "您說得對，這是我們的疏失。",
