@@ -46,7 +46,7 @@ def _error_page(request: Request, status: int, title: str, message: str) -> Resp
 
 def install(app: FastAPI, container: Any) -> None:
     """Add the web pages to the app."""
-    from . import routes_auth, routes_complaint, routes_inbox, routes_portal, routes_supervisor
+    from . import routes_auth, routes_complaint, routes_inbox, routes_portal, routes_reports, routes_supervisor
 
     settings = container.settings
 
@@ -84,5 +84,5 @@ def install(app: FastAPI, container: Any) -> None:
         return await http_exception_handler(request, exc)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="web-static")
-    for module in (routes_auth, routes_portal, routes_inbox, routes_complaint, routes_supervisor):
+    for module in (routes_auth, routes_portal, routes_inbox, routes_complaint, routes_supervisor, routes_reports):
         app.include_router(module.router)
