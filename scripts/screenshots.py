@@ -5,7 +5,8 @@
 
 Starts `complaintdesk serve` on a fresh SQLite file with `complaintdesk demo`, drives Debian's Chromium
 (/usr/bin/chromium, scripts/install-browser.sh; fonts-noto-cjk for the Chinese) with Playwright, and writes
-inbox.png, complaint.png, supervisor.png, dashboard.png (1280 px wide), portal.png and track.png (phone width).
+inbox.png, complaint.png, supervisor.png, dashboard.png, customers-at-risk.png, reports.png (1280 px wide),
+portal.png and track.png (phone width).
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def main() -> None:
                 page.screenshot(path=str(out / "inbox.png"))
                 page.goto(url + "/supervisor")
                 page.screenshot(path=str(out / "supervisor.png"))
+                page.goto(url + "/customers-at-risk")
+                page.screenshot(path=str(out / "customers-at-risk.png"), full_page=True)
                 desk.close()
 
                 desk = browser.new_context(viewport={"width": 1280, "height": 1080})
@@ -113,6 +116,8 @@ def main() -> None:
                 page.set_viewport_size({"width": 1280, "height": 1100})
                 page.goto(url + "/dashboard?period=30d")
                 page.screenshot(path=str(out / "dashboard.png"))
+                page.goto(url + "/reports?period=30d")
+                page.screenshot(path=str(out / "reports.png"), full_page=True)
                 desk.close()
 
                 phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
@@ -149,7 +154,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-    for name in ("inbox", "complaint", "portal", "track", "supervisor", "dashboard"):
+    for name in ("inbox", "complaint", "portal", "track", "supervisor", "dashboard", "customers-at-risk", "reports"):
         path = out / f"{name}.png"
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {path.stat().st_size // 1024} KB")
 
