@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+
+class WriterGate:
+    """One SQLite transaction at a time per process, queued on a lock rather than in SQLite's busy handler.
+
+    Every transaction begins IMMEDIATE (it takes the write lock), and SQLite makes the others wait by
+    sleeping and polling in steps that grow to 100 ms: with eight requests at once the tail latency grew to
+    seconds. Threads of one process now wait on this lock and start the moment it is free; other processes
+    still meet SQLite's busy handler. A transaction that waited 30 s goes ahead and lets SQLite decide."""
+
+    def __init__(self, timeout: float = 30.0) -> None:
+        self._lock = threading.Lock()  # not an RLock: a transaction may end on another thread of the pool
+        self._timeout = timeout
+
+    def begin(self, conn: Any) -> None:
+        acquired = self._lock.acquire(timeout=self._timeout)
+        conn.info["writer_gate"] = acquired
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self.end(conn)
+            raise
+
+    def end(self, conn: Any) -> None:
+        if conn.info.pop("writer_gate", False):
+            self._lock.release()
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -28,9 +55,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
-        @event.listens_for(engine, "begin")
-        def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        gate = WriterGate()
+        event.listen(engine, "begin", gate.begin)
+        event.listen(engine, "commit", gate.end)
+        event.listen(engine, "rollback", gate.end)
 
         return engine
     if url.startswith("postgresql://"):
