@@ -124,3 +124,18 @@ def test_a_broken_analyser_never_loses_the_complaint(container: Container, handl
     assert detail["text"].startswith("我的快遞") and detail["priority"] == "P2"
     assert detail["analysis"]["priority_reasons"] == ["analysis_unavailable"]
     assert detail["analysis"]["language"] == "zh-Hant"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("快递说已签收，但我根本没收到！客服态度还很差。", "快递说已签收，但我根本没收到！"),
+        ("Dear Councillor Patel,\nThe lift in block 3 is broken. Fix it.", "The lift in block 3 is broken."),
+        ("敬啟者：\n本人母親住院時自費明細列有兩筆。懇請查明。", "本人母親住院時自費明細列有兩筆。"),
+        ("x" * 200, "x" * 79 + "…"),
+    ],
+)
+def test_without_a_subject_the_first_sentence_is_the_subject(text: str, subject: str) -> None:
+    from complaintdesk.services.intake import default_subject
+
+    assert default_subject(text) == subject

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -149,6 +150,21 @@ def _lead_team(uow: UnitOfWork, data: IntakeData, category: str) -> Team | None:
     return team
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s")
+_SALUTATION = re.compile(r"(?i)^(dear|hi|hello|to whom|尊敬的|敬啟者|敬启者|您好|你好)|^.{0,40}[,:，：]$")
+SUBJECT_CHARS = 80
+
+
+def default_subject(text: str) -> str:
+    """A subject when the customer gave none: the first sentence of the first line, cut at 80 characters."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    while len(lines) > 1 and _SALUTATION.match(lines[0]):
+        lines.pop(0)
+    first = lines[0] if lines else ""
+    sentence = _SENTENCE_END.split(first, maxsplit=1)[0].strip() or first
+    return sentence if len(sentence) <= SUBJECT_CHARS else sentence[: SUBJECT_CHARS - 1].rstrip() + "…"
+
+
 def analyse_safely(analyse: Analyse, text: str, context: CustomerContext, currency: str, lang: str | None) -> Analysis:
     """The analysis, or when the analyser fails a neutral one at P2 that a person must look at: a complaint is
     never refused or lost because its analysis broke."""
@@ -209,7 +225,7 @@ def receive(uow: UnitOfWork, data: IntakeData, actor: Actor, analyse: Analyse, p
         status=Status.RECEIVED.value,
         priority=analysis.priority,
         language=analysis.language,
-        subject=(data.subject or data.text.strip().splitlines()[0])[:120],
+        subject=(data.subject or default_subject(data.text))[:300],
         text=data.text,
         location=data.location,
         occurred_at=data.occurred_at,
