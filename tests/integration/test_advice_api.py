@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from complaintdesk.bootstrap import Container
@@ -200,3 +201,45 @@ def test_used_steps_and_drafts_are_recorded_and_related_to_satisfaction(
     by_step = {e["key"]: e for e in report["steps"]}
     assert by_step["commit_date"]["n_with"] == 3 and by_step["commit_date"]["lift"] > 0
     assert report["approaches"][0]["key"] == "choleric"
+
+
+def test_the_optional_language_model_writes_the_draft_when_configured(
+    api: TestClient, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    text = (
+        "Dear Li Wei, I'm sorry your mother has been stuck because of the broken lift in Block 3. An engineer is "
+        "booked for tomorrow at 9 am and I will call you by 5 pm tomorrow. I'm Ana Torres; you can reach me on "
+        "020 7946 0321."
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = json.dumps({"choices": [{"message": {"content": text}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        ana = _staff(container, "ana", teams=["Front desk"], display_name="Ana Torres", phone="020 7946 0321")
+        tn = _create(api, ana)
+        assert api.get(f"/api/v1/complaints/{tn}/draft", headers=ana).json()["source"] == "template"
+        monkeypatch.setenv("COMPLAINTDESK_LLM_URL", f"http://127.0.0.1:{httpd.server_address[1]}/v1")
+        draft = api.get(f"/api/v1/complaints/{tn}/draft", headers=ana).json()
+        assert draft["source"] == "llm" and draft["text"] == text and draft["ok"] is True
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)

@@ -34,6 +34,7 @@ from ..playbook import (
     load_playbook,
     make_plan,
 )
+from ..playbook.llm import LlmConfig, llm_draft
 from .actors import Actor
 from .uow import UnitOfWork
 
@@ -261,12 +262,20 @@ def draft_for(
 ) -> dict[str, Any]:
     """A first reply in the complaint's language and tone, checked by the coach.
 
-    {"draft_id", "language", "tone", "text", "blocks", "ok", "violations", "commit_by"}
+    {"draft_id", "language", "tone", "text", "blocks", "ok", "violations", "commit_by", "source", "note"};
+    "source" is "llm" when a configured language model wrote it (and it passed the coach), else "template".
     """
     s = situation(complaint, actor, commitment_due)
-    draft = draft_reply(s.analysis, s.draft_context(), complaint=complaint.text)
-    out = draft.to_dict()
-    out["draft_id"] = draft_id(draft.text)
+    config = LlmConfig.from_env()
+    if config is not None:  # optional, off by default: the model's text is used only if it passes the coach
+        written = llm_draft(s.analysis, s.draft_context(), complaint.text, config=config)
+        out = written.to_dict()
+        text = written.draft.text
+    else:
+        draft = draft_reply(s.analysis, s.draft_context(), complaint=complaint.text)
+        out = {**draft.to_dict(), "source": "template", "note": ""}
+        text = draft.text
+    out["draft_id"] = draft_id(text)
     out["commit_by"] = s.commit_by.isoformat()
     return out
 

@@ -390,6 +390,8 @@ class DraftOut(BaseModel):
     commit_by: datetime
     ok: bool
     violations: list[ViolationOut]
+    source: str = "template"  # "llm" when the optional language model wrote it
+    note: str = ""
 
 
 class PlaybookUsesOut(BaseModel):
