@@ -145,8 +145,9 @@ def _fallen_silent(c: Container, staff: dict[str, User], now: datetime, rng: ran
     from since; some complained a second time about the same matter, in vain. The retention report finds them."""
     count = 0
     for lang in ("zh-Hans", "zh-Hant", "en"):
+        names = rng.sample(NAMES[lang], 3)
         for k, row in enumerate(_samples(lang, 3, rng)):
-            name = rng.choice(NAMES[lang])
+            name = names[k]
             email = f"silent{rng.randint(1000, 9999)}@example.org"
             attempts = 2 if k == 0 else 1
             for attempt in range(attempts):
