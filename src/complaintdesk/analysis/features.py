@@ -46,6 +46,7 @@ _DATE_TIME = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
     r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|[上下]午\s?\d|\d+\s?点|\d+\s?號"
 )
+_ONE_DIGIT = re.compile(r"\d")
 _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?。！？]+|\n+")
 _LIST_MARK = re.compile(r"(?:^|\n)\s*(?:\d+[.)、]|[-•*]|[(（]?[一二三四五][)）、])")
@@ -67,7 +68,7 @@ def style_features(p: Prepared) -> list[float]:
     text, norm = p.text, p.norm
     n = max(len(text), 1)
     sentences = [s for s in _SENTENCE_END.split(norm) if s.strip()]
-    digits = sum(c.isdigit() for c in norm)
+    digits = len(_ONE_DIGIT.findall(norm))
     log = math.log1p
     return [
         log(n) / 6.0,
@@ -183,8 +184,9 @@ class Ngrams:
         indices: list[int] = []
         counts: list[float] = []
         for text in texts:
-            row: Counter[int] = Counter(i for i in map(get, self.grams(text)) if i is not None)
-            indices.extend(row)
+            row: Counter[int | None] = Counter(map(get, self.grams(text)))
+            row.pop(None, None)
+            indices.extend(row)  # type: ignore[arg-type]
             counts.extend(row.values())
             indptr.append(len(indices))
         data: np.ndarray = np.asarray(counts, dtype=np.float32)

@@ -33,7 +33,7 @@ from .lexicon import Lexicon
 
 MODEL_FORMAT = "complaintdesk-analysis/2"
 #: bumped when features, lexicon use or training change, so a saved default model is rebuilt
-MODEL_CODE_VERSION = "2025.5"
+MODEL_CODE_VERSION = "2025.7"
 CORE_KEYS = frozenset(
     {"nature", "category", "emotion", "motives", "temperament", "risks", "amounts", "priority", "language"}
 )
