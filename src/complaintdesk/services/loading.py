@@ -13,7 +13,7 @@ from .uow import UnitOfWork
 
 
 def organisation(uow: UnitOfWork) -> Organisation:
-    org = uow.session.scalars(select(Organisation).limit(1)).first()
+    org = uow.memo("organisation", lambda: uow.session.scalars(select(Organisation).limit(1)).first())
     if org is None:
         raise RuleViolation("the database has no organisation yet: run `complaintdesk init`")
     return org

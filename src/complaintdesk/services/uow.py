@@ -45,10 +45,14 @@ class UnitOfWork:
         return self
 
     def memo(self, key: Any, load: Callable[[], T]) -> T:
-        """`load()` once per transaction: for rows many steps of one use case read (organisation, webhooks)."""
-        if key not in self._memo:
-            self._memo[key] = load()
-        return self._memo[key]
+        """`load()` once per transaction: for rows many steps of one use case read (organisation, webhooks).
+        None is not remembered: what did not exist yet may be created later in the transaction."""
+        if key in self._memo:
+            return self._memo[key]
+        value = load()
+        if value is not None:
+            self._memo[key] = value
+        return value
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
