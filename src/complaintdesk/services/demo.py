@@ -64,6 +64,10 @@ def _samples(lang: str, n: int, rng: random.Random) -> list[dict[str, object]]:
     return rng.sample(rows, min(n, len(rows)))
 
 
+#: complaints of customers who fell silent, besides the per-language samples (three per language, one twice)
+SILENT_COMPLAINTS = 12
+
+
 def load_demo(
     c: Container, per_language: int = 24, progress: Callable[[int], None] | None = None, seed: int = 7
 ) -> DemoResult:
@@ -135,12 +139,14 @@ def load_demo(
             result.complaints += 1
             if progress:
                 progress(1)
-    result.complaints += _fallen_silent(c, staff, now, rng)
+    result.complaints += _fallen_silent(c, staff, now, rng, progress)
     sweep.sweep(c.uow(), c.settings.public_base_url)
     return result
 
 
-def _fallen_silent(c: Container, staff: dict[str, User], now: datetime, rng: random.Random) -> int:
+def _fallen_silent(
+    c: Container, staff: dict[str, User], now: datetime, rng: random.Random, progress: Callable[[int], None] | None
+) -> int:
     """Customers on the path of seed 002: closed without accepting the outcome two months ago, never heard
     from since; some complained a second time about the same matter, in vain. The retention report finds them."""
     count = 0
@@ -166,6 +172,8 @@ def _fallen_silent(c: Container, staff: dict[str, User], now: datetime, rng: ran
                 with contextlib.suppress(ComplaintdeskError):
                     _advance(c, ref, Actor.of(handler), lang, created, now, stage=6, rng=rng, accepted=False)
                 count += 1
+                if progress:
+                    progress(1)
     return count
 
 

@@ -92,12 +92,12 @@ def register(app: typer.Typer) -> None:
         print_tokens: Annotated[bool, typer.Option(help="print the demo users' API tokens")] = False,
     ) -> None:
         """Load realistic sample complaints in the three languages, with staff, teams and handling history."""
-        from ...services.demo import load_demo
+        from ...services.demo import SILENT_COMPLAINTS, load_demo
 
         c = _container()
         _load_analysis_model()
         with progress_bar() as bar:
-            task = bar.add_task("demo complaints", total=per_language * 3)
+            task = bar.add_task("demo complaints", total=per_language * 3 + SILENT_COMPLAINTS)
             result = load_demo(c, per_language=per_language, progress=lambda n: bar.advance(task, n))
         err.print(
             f"loaded {result.complaints} complaints; sign in as " + ", ".join(f"{u} / {p}" for u, p in result.logins)
