@@ -24,10 +24,11 @@ from .result import Analysis, CustomerContext, Span
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL_PATH = Path("var/models/analysis.joblib")
+DEFAULT_MODEL_PATH = Path("var/models/analysis.joblib")  # under $COMPLAINTDESK_VAR when that is set
 MAX_SPANS = 8
-# risks that are said in so many words: a cue of this lexicon group (not negated) is enough by itself
-RULE_RISKS = {"legal": "risk.legal", "media": "risk.media", "abuse": "risk.abuse", "regulator": "rule.regulator"}
+# risks that are said in so many words: a cue of this lexicon group (not negated) is enough by itself;
+# the `rule.*` groups hold only the unambiguous core of each risk (the broader `risk.*` groups feed the model)
+RULE_RISKS = {"legal": "rule.legal", "media": "rule.media", "abuse": "rule.abuse", "regulator": "rule.regulator"}
 # share of the `<head>@mixed` head (own rows + borrowed social-media rows) in the final probabilities
 MIXED_WEIGHT = {"en": 0.25, "zh-Hans": 0.4, "zh-Hant": 0.4}
 _FALLBACK = {"nature": "venting", "category": "service_quality", "emotion": "dissatisfaction",
@@ -219,7 +220,8 @@ def load_default_model() -> Model:
     env = os.environ.get("COMPLAINTDESK_MODEL")
     if env:
         return Model.load(env)
-    path = DEFAULT_MODEL_PATH
+    var = os.environ.get("COMPLAINTDESK_VAR")
+    path = Path(var) / "models" / "analysis.joblib" if var else DEFAULT_MODEL_PATH
     if path.is_file():
         try:
             model = Model.load(path)
