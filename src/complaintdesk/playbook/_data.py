@@ -19,12 +19,12 @@ from typing import Any
 import yaml
 
 from ..domain.labels import COACH_RULES, LANGUAGES
-from ._text import to_simplified
+from ._text import cantonese_to_mandarin, to_simplified
 
 DATA_DIR = Path(__file__).parent / "data"
 ENV_DIR = "COMPLAINTDESK_PLAYBOOK_DIR"
 LANG_FILES = ("coach", "plan", "draft", "principles")
-CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy", "enumeration")
+CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy", "enumeration", "pairing")
 
 
 class PlaybookDataError(ValueError):
@@ -93,7 +93,7 @@ class Playbook:
     def coach_checks(self, language: str) -> dict[str, Any]:
         """The checks of every rule for `language`; for Chinese, the union of both scripts' patterns."""
         if language.startswith("zh"):
-            hans = self.langs["zh-Hans"]["coach"]
+            hans = _to_simplified_tree(self.langs["zh-Hans"]["coach"], keep_text=True)
             hant = _to_simplified_tree(self.langs["zh-Hant"]["coach"])
             return {
                 "rules": merge(hans.get("rules", {}), hant.get("rules", {}), append=True),
@@ -107,13 +107,18 @@ class Playbook:
 _TEXT_KEYS = ("message", "principle", "suggestion")
 
 
-def _to_simplified_tree(node: Any, key: str = "") -> Any:
+def _to_simplified_tree(node: Any, key: str = "", keep_text: bool = False) -> Any:
+    """Patterns as the text is matched: Simplified, Cantonese function words in Mandarin (see _text.normalise)."""
     if isinstance(node, dict):
-        return {k: _to_simplified_tree(v, str(k)) for k, v in node.items() if k not in _TEXT_KEYS}
+        return {
+            k: (v if k in _TEXT_KEYS else _to_simplified_tree(v, str(k), keep_text))
+            for k, v in node.items()
+            if keep_text or k not in _TEXT_KEYS
+        }
     if isinstance(node, list):
-        return [_to_simplified_tree(v, key) for v in node]
+        return [_to_simplified_tree(v, key, keep_text) for v in node]
     if isinstance(node, str):
-        return to_simplified(node)
+        return cantonese_to_mandarin(to_simplified(node))
     return node
 
 
@@ -214,7 +219,7 @@ def _patterns_of(check: Mapping[str, Any], groups: Mapping[str, list[str]], macr
         elif key == "exempt_when":
             for clause in value:
                 out.extend(expand((clause.get("complaint") or []) + (clause.get("reply") or []), groups, macros))
-        elif key in ("separators", "clause_separators") and isinstance(value, str):
+        elif key in ("separators", "clause_separators", "stop") and isinstance(value, str):
             out.append(value)
         elif isinstance(value, list) and key not in ("ignore_inside", "skip_when"):
             out.extend(expand(value, groups, macros))

@@ -147,6 +147,10 @@ class Rx:
     def groupindex(self) -> Any:
         return self.rx.groupindex
 
+    def may(self, text: str) -> bool:
+        """False when `text` cannot hold a match (none of the required literals occurs)."""
+        return self._may(text)
+
     def _may(self, text: str) -> bool:
         if self.need_rx is None:
             return True

@@ -20,6 +20,24 @@ _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH.update({0xFF05: ord("%"), 0x3000: ord(" "), 0x2019: ord("'"), 0x2018: ord("'")})
+# Cantonese function words that have one Mandarin equivalent: after this mapping, Mandarin patterns
+# ("您没有…", "不关我们的事") also read Hong Kong replies ("你冇…", "唔关我哋事"); one character for one,
+# so offsets stay valid. Ambiguous ones (係/系, 呢, 俾) are left alone.
+_CANTONESE = str.maketrans(
+    {
+        "唔": "不",
+        "冇": "没",
+        "嘅": "的",
+        "咗": "了",
+        "佢": "他",
+        "哋": "们",
+        "喺": "在",
+        "睇": "看",
+        "嚟": "来",
+        "畀": "给",
+        "嗰": "那",
+    }
+)
 _SENTENCE_END = re.compile(r"[^.!?。！？;；\n]*(?:[.!?。！？;；\n]+|$)")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Ref|ext|Tel|approx|e\.g|i\.e|etc))\.$|\b[A-Z]\.$")
 
@@ -52,6 +70,11 @@ def cjk_share(text: str) -> float:
     return len(_CJK.findall(text)) / letters
 
 
+def cantonese_to_mandarin(text: str) -> str:
+    """Map unambiguous Cantonese function words to Mandarin, character for character (length kept)."""
+    return text.translate(_CANTONESE)
+
+
 def detect_language(text: str) -> str:
     """zh-Hans, zh-Hant or en, from the script of `text` (English when it has little Chinese)."""
     if cjk_share(text) < 0.3:
@@ -65,7 +88,7 @@ def normalise(text: str, language: str) -> str:
     """The form rules are matched against: same length as `text`, so spans map back unchanged."""
     text = text.translate(_FULLWIDTH)
     if language.startswith("zh") or _CJK.search(text):
-        text = to_simplified(text)
+        text = cantonese_to_mandarin(to_simplified(text))
     return text
 
 

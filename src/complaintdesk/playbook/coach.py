@@ -6,7 +6,10 @@ Every rule is data (`data/<lang>/coach.yaml`); this module only interprets five 
 - ``weighted`` adds up cue weights (capped per class, negative weights discount) against a threshold;
 - ``opening``  fires when a pattern appears in the first sentences before any acknowledgement;
 - ``absence``  fires when a required family of phrases is missing (apology, time, name, contact);
-- ``remedy``   compares money promised in the reply with the approved remedy and the handler's limit.
+- ``remedy``   compares money promised in the reply with the approved remedy and the handler's limit;
+- ``pairing``  fires when a subject (e.g. "you", another customer) is followed in the same sentence, within
+  ``gap`` characters and with no ``stop`` in between, by a predicate (e.g. "should have", a phone number):
+  the idea of a sentence rather than one fixed wording.
 """
 
 from __future__ import annotations
@@ -122,6 +125,11 @@ class _Check:
     # with item_verbs: items before the first trigger count only if they are clauses (hold a verb)
     item_verbs: tuple[Rx, ...] = ()
     sentences_min: int = 0  # also fire when this many sentences in a row each give a cause
+    # pairing: a subject followed by a predicate in the same sentence
+    subjects: tuple[Rx, ...] = ()
+    predicates: tuple[Rx, ...] = ()
+    gap: int = 40
+    stop: re.Pattern[str] | None = None
 
 
 def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> _Check:
@@ -181,6 +189,10 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         markers=pats("markers"),
         item_verbs=pats("item_verbs"),
         sentences_min=int(raw.get("sentences_min", 0)),
+        subjects=pats("subjects"),
+        predicates=pats("predicates"),
+        gap=int(raw.get("gap", 40)),
+        stop=re.compile(str(raw["stop"]), _FLAGS) if raw.get("stop") else None,
         clause_separators=(re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None),
     )
 
@@ -495,7 +507,31 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
     return []
 
 
+def _pairing(c: _Check, st: _State) -> list[tuple[int, int]]:
+    """A subject and, after it in the same sentence, a predicate: "you ... should have", "另一位客户 ... 电话"."""
+    for s in st.sents:
+        text = st.norm[s.start : s.end]
+        # a predicate whose literals are not in the sentence cannot be in any window of it
+        preds = [p.rx for p in c.predicates if p.may(text)]
+        if not preds:
+            continue
+        subj = [m for p in c.subjects for m in p.finditer(text) if m.end() > m.start()]
+        if not subj or any(p.search(text) for p in c.unless):
+            continue
+        for m in sorted(subj, key=lambda m: m.start()):
+            window = text[m.end() : m.end() + c.gap + 1]
+            for rx in preds:
+                q = rx.search(window)
+                if q is None:
+                    continue
+                if c.stop is not None and c.stop.search(window[: q.start()]):
+                    continue
+                return [(s.start + m.start(), s.start + m.end() + q.end())]
+    return []
+
+
 _KINDS = {
+    "pairing": _pairing,
     "enumeration": _enumeration,
     "phrase": _phrase,
     "weighted": _weighted,

@@ -249,21 +249,25 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval-coach")
     def eval_coach_cmd(
-        labels: str = typer.Option(
-            ..., "--labels", "--pairs", "-l", help='JSONL: {"id","lang","complaint","reply","violations"}'
+        labels: list[str] = typer.Option(
+            ...,
+            "--labels",
+            "--pairs",
+            "-l",
+            help='JSONL: {"id","lang","complaint","reply","violations"}; repeat to pool several files',
         ),
         playbook_dir: str | None = typer.Option(None, "--playbook", help="organisation playbook folder"),
         as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
     ) -> None:
         """Precision/recall/F1 of the coach per rule and overall on labelled pairs."""
         pb = _playbook(playbook_dir)
-        rows = [obj for _, obj in read_jsonl(labels, required=("reply",))]
+        rows = [obj for path in labels for _, obj in read_jsonl(path, required=("reply",))]
         figures = evaluate(rows, pb)
         if as_json:
             print(json.dumps(figures, indent=2))
             return
         console = Console()
-        table = Table(title=f"Reply coach on {labels} ({figures['pairs']} pairs)")
+        table = Table(title=f"Reply coach on {' + '.join(labels)} ({figures['pairs']} pairs)")
         for col in ("rule", "support", "tp", "fp", "fn", "precision", "recall", "F1"):
             table.add_column(col, justify="left" if col == "rule" else "right")
 
