@@ -139,7 +139,7 @@ def _negated(norm: str, start: int, matched: str) -> bool:
     return any(neg in window for neg in _ZH_NEGATIONS)
 
 
-CUE_FILES = ("data/cues.yaml", "data/cues_more.yaml")
+CUE_FILES = ("data/cues.yaml", "data/cues_more.yaml", "data/cues_risk.yaml")
 
 
 def merge_cue_data(*docs: dict[str, dict[str, list[Any]]]) -> dict[str, dict[str, list[Any]]]:
@@ -153,8 +153,23 @@ def merge_cue_data(*docs: dict[str, dict[str, list[Any]]]) -> dict[str, dict[str
     return merged
 
 
+def with_rule_terms(data: dict[str, dict[str, list[Any]]]) -> dict[str, dict[str, list[Any]]]:
+    """Every term of a `rule.<risk>` group also counts for `risk.<risk>`.
+
+    The matcher keeps the longest term at each position, so a rule phrase ("sue you") would otherwise
+    hide the shorter risk cue it contains ("sue") from the risk group the model weighs.
+    """
+    out = {group: {lang: list(terms) for lang, terms in langs.items()} for group, langs in data.items()}
+    for group, langs in data.items():
+        if group.startswith("rule."):
+            target = out.setdefault("risk." + group[5:], {})
+            for lang, terms in langs.items():
+                target.setdefault(lang, []).extend(t for t in terms if t not in target.get(lang, []))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     package = resources.files("complaintdesk.analysis")
     docs = [yaml.safe_load(package.joinpath(name).read_text(encoding="utf-8")) for name in CUE_FILES]
-    return Lexicon(merge_cue_data(*docs))
+    return Lexicon(with_rule_terms(merge_cue_data(*docs)))

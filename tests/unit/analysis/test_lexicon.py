@@ -67,3 +67,32 @@ def test_regular_expression_cues_and_merged_files() -> None:
 def test_negated_risk_is_not_the_risk() -> None:
     assert "risk.legal" not in groups("I won't sue, I just want it fixed")
     assert "risk.compensation_demand" in groups("我不要求赔偿", negated=True)
+
+
+def test_rule_groups_are_the_narrow_core_and_count_for_the_risk() -> None:
+    # an explicit threat is a rule cue, and its terms also feed the model's risk group
+    assert {"rule.legal", "risk.legal"} <= groups("I am going to sue you")
+    assert {"rule.media", "risk.media"} <= groups("我要找记者曝光你们")
+    assert "rule.media" in groups("this is going viral on social media")
+    assert "rule.abuse" in groups("you useless idiot")
+    # broad wording stays with the model only
+    assert "rule.legal" not in groups("I called the police about the break-in")
+    assert "rule.media" not in groups("我天天看新闻联播")
+    assert "rule.legal" not in groups("Sue at the front desk was lovely")
+    # negated threats are not rule cues
+    assert "rule.legal" in groups("I won't sue you, I just want it fixed", negated=True)
+    assert "rule.legal" not in groups("I won't sue you, I just want it fixed")
+    assert "rule.media" not in groups("我不会找记者，只想解决问题")
+
+
+def test_general_repeat_collective_churn_media_phrasings() -> None:
+    assert "risk.repeat" in groups("I have called them twice about this")
+    assert "risk.repeat" in groups("third outage in a row this week")
+    assert "risk.repeat" in groups("打咗三次熱線都冇人理")
+    assert "risk.repeat" in groups("这不是第一次了，我已经反映过")
+    assert "risk.collective" in groups("six of us got sick after the meal")
+    assert "risk.collective" in groups("附近居民都受影响")
+    assert "risk.churn" in groups("I'll be taking my business elsewhere")
+    assert "risk.churn" in groups("以后都唔會再幫襯")
+    assert "risk.media" in groups("I'm posting about this all over facebook")
+    assert "risk.media" in groups("照片會po上網")
