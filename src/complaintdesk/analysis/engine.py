@@ -31,6 +31,8 @@ MAX_SPANS = 8
 RULE_RISKS = {"legal": "rule.legal", "media": "rule.media", "abuse": "rule.abuse", "regulator": "rule.regulator"}
 # share of the `<head>@mixed` head (own rows + borrowed social-media rows) in the final probabilities
 MIXED_WEIGHT = {"en": 0.25, "zh-Hans": 0.4, "zh-Hant": 0.4}
+# how strongly the `register:social` probability hands a single-label head over to its `@social` head
+SOCIAL_GAIN = 1.0
 _FALLBACK = {"nature": "venting", "category": "service_quality", "emotion": "dissatisfaction",
              "temperament": "phlegmatic", "motive": "fix"}  # fmt: skip
 
@@ -95,12 +97,18 @@ class Analyzer:
     ) -> Analysis:
         confidence: dict[str, float] = {}
         labels: dict[str, str] = {}
+        social = probs["register:social"][i][0] if "register:social" in probs else 0.0
         for head in SINGLE_HEADS:
             labels[head], confidence[head] = self._single(head, i, probs)
             mixed = self.model.heads.get(f"{head}@mixed")
             w = MIXED_WEIGHT.get(p.lang, 0.0)
             if mixed is not None and w > 0 and mixed.classes == self.model.heads[head].classes:
                 row = [(1 - w) * a + w * b for a, b in zip(probs[head][i], probs[f"{head}@mixed"][i], strict=True)]
+                gated = self.model.heads.get(f"{head}@social")
+                if gated is not None and gated.classes == mixed.classes and social > 0:
+                    # social-media register: the head led by the borrowed rows takes over in proportion
+                    g = min(1.0, SOCIAL_GAIN * social)
+                    row = [(1 - g) * a + g * b for a, b in zip(row, probs[f"{head}@social"][i], strict=True)]
                 k = max(range(len(row)), key=row.__getitem__)
                 labels[head], confidence[head] = mixed.classes[k], row[k]
 

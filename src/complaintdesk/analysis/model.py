@@ -33,7 +33,7 @@ from .lexicon import Lexicon
 
 MODEL_FORMAT = "complaintdesk-analysis/2"
 #: bumped when features, lexicon use or training change, so a saved default model is rebuilt
-MODEL_CODE_VERSION = "2025.8"
+MODEL_CODE_VERSION = "2025.9"
 CORE_KEYS = frozenset(
     {"nature", "category", "emotion", "motives", "temperament", "risks", "amounts", "priority", "language"}
 )
@@ -82,6 +82,13 @@ class TrainConfig:
     binary_class_weight: str | None = None
     tune_thresholds: bool = True
     threshold_folds: int = 3
+    # register-aware heads when borrowed (social-media) rows carry a single-label head: a binary
+    # `register:social` head (own rows against borrowed rows) and `<head>@social`, fitted with the
+    # borrowed rows at full weight and the own rows at `social_own_weight`
+    social_heads: bool = True
+    social_own_weight: float = 0.25
+    c_social: float = 10.0
+    borrowed_vocabulary: bool = False
 
 
 @dataclass(slots=True)
@@ -152,9 +159,16 @@ def _fit_head(
     # one-vs-rest logistic regressions (liblinear): much faster than a multinomial L-BFGS fit on
     # tens of thousands of n-gram columns, and as accurate here; probabilities are normalised sigmoids
     y = np.asarray(labels)
+    class_weight = config.class_weight
+    if weights is not None and class_weight == "balanced":
+        # balance on the weighted counts: rows that count for less must not count fully in the balance
+        total = {cls: float(weights[y == cls].sum()) for cls in classes}
+        mean = sum(total.values()) / len(classes)
+        weights = weights * np.asarray([mean / total[lab] for lab in y])
+        class_weight = None
     coefs, intercepts = [], []
     for cls in classes:
-        clf = _logreg(c, config.class_weight)
+        clf = _logreg(c, class_weight)
         clf.fit(x, (y == cls).astype(int), sample_weight=weights)
         coefs.append(clf.coef_[0])
         intercepts.append(clf.intercept_[0])
@@ -222,19 +236,26 @@ def train(
     # the n-gram vocabulary comes from the organisation's own rows; borrowed rows (weight < 1) are
     # only projected onto it, so a large borrowed set cannot crowd out the complaint vocabulary
     own = [p for p, r in zip(prepared, rows, strict=True) if _weight(r) >= 1.0] or prepared
-    featurizer.fit(own)
+    featurizer.fit(prepared if config.borrowed_vocabulary else own)
     x = featurizer.transform(prepared)
     heads: dict[str, Head] = {}
 
     row_weights = np.asarray([_weight(r) for r in rows], dtype=np.float64)
 
-    def fit(name: str, kind: str, labels: list[str | None], c: float, full_weight: bool = False) -> None:
+    def fit(
+        name: str,
+        kind: str,
+        labels: list[str | None],
+        c: float,
+        full_weight: bool = False,
+        sample_weights: np.ndarray | None = None,
+    ) -> None:
         idx = [i for i, lab in enumerate(labels) if lab is not None]
         if not idx:
             return
         if progress:
             progress(name)
-        w = row_weights[idx]
+        w = row_weights[idx] if sample_weights is None else sample_weights[idx]
         weights = None if full_weight or np.all(w == 1.0) else w
         heads[name] = _fit_head(name, kind, x[idx], [labels[i] or "" for i in idx], c, config, weights)
 
@@ -242,6 +263,8 @@ def train(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         borrowed = [_weight(r) < 1.0 for r in rows]
+        social_weights = np.where(borrowed, 1.0, config.social_own_weight)
+        has_register = False
         for head, allowed in SINGLE_HEADS.items():
             labels = [_single(r, head, allowed) for r in rows]
             if any(b and lab is not None for lab, b in zip(labels, borrowed, strict=True)):
@@ -249,6 +272,14 @@ def train(
                 # them and the borrowed rows (informal social-media text) together, and the analyser
                 # mixes the two
                 fit(f"{head}@mixed", "multiclass", labels, config.c_single, full_weight=True)
+                if config.social_heads:
+                    # for text in the borrowed rows' register (short social-media posts and comments):
+                    # a head led by the borrowed rows, used as far as `register:social` says the text is one
+                    fit(f"{head}@social", "multiclass", labels, config.c_social, sample_weights=social_weights)
+                    if not has_register:
+                        register = ["1" if b else "0" for b in borrowed]
+                        fit("register:social", "binary", list(register), config.c_binary, full_weight=True)
+                        has_register = True
                 labels = [None if b else lab for lab, b in zip(labels, borrowed, strict=True)]
             fit(head, "multiclass", labels, config.c_single)
         fit("motive", "multiclass", [_first_motive(r) for r in rows], config.c_single)

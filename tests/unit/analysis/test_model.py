@@ -70,3 +70,30 @@ def test_extra_heads_ignore_metadata() -> None:
 def test_training_needs_rows() -> None:
     with pytest.raises(ValueError):
         train([{"id": 1}])
+
+
+def test_borrowed_emotion_rows_train_register_gated_social_head() -> None:
+    social = [
+        ("lol what is this even supposed to mean??", "confusion"),
+        ("wait, how does that work? i'm lost", "confusion"),
+        ("this is so dumb, I'm done with these idiots", "anger"),
+        ("absolutely furious right now wtf", "anger"),
+        ("meh, not great, expected a lot more tbh", "disappointment"),
+        ("kind of a letdown after all the hype", "disappointment"),
+        ("that's just bad, they should do better", "dissatisfaction"),
+        ("not a fan of how this went at all", "dissatisfaction"),
+        ("it's in the second drawer I think", "calm"),
+        ("posted the link below for anyone curious", "calm"),
+    ]
+    borrowed = [
+        {"id": f"bw-{i}-{k}", "lang": "en", "text": text, "emotion": emo, "weight": 0.25}
+        for k in range(3)
+        for i, (text, emo) in enumerate(social)
+    ]
+    model = train(fixture_rows() + borrowed)
+    assert {"emotion@mixed", "emotion@social", "register:social"} <= set(model.heads)
+    assert "nature@social" not in model.heads  # borrowed rows label the emotion only
+    analyzer = Analyzer(model)
+    assert analyzer.analyze("lol what is this even supposed to mean??").emotion == "confusion"
+    result = analyzer.analyze("家里一点信号都没有，马上派人来修！")
+    assert result.emotion == "anger"
