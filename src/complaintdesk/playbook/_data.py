@@ -24,7 +24,7 @@ from ._text import cantonese_to_mandarin, to_simplified
 DATA_DIR = Path(__file__).parent / "data"
 ENV_DIR = "COMPLAINTDESK_PLAYBOOK_DIR"
 LANG_FILES = ("coach", "plan", "draft", "principles")
-CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy", "enumeration", "pairing")
+CHECK_KINDS = ("phrase", "weighted", "opening", "absence", "remedy", "enumeration", "pairing", "learned")
 
 
 class PlaybookDataError(ValueError):

@@ -1,6 +1,6 @@
 """The reply coach: checks a handler's reply against the complaint-handling principles.
 
-Every rule is data (`data/<lang>/coach.yaml`); this module only interprets five kinds of check:
+Every rule is data (`data/<lang>/coach.yaml`); this module only interprets these kinds of check:
 
 - ``phrase``   fires on any match of its patterns (unless an ``unless`` pattern is in the same sentence);
 - ``weighted`` adds up cue weights (capped per class, negative weights discount) against a threshold;
@@ -9,7 +9,9 @@ Every rule is data (`data/<lang>/coach.yaml`); this module only interprets five 
 - ``remedy``   compares money promised in the reply with the approved remedy and the handler's limit;
 - ``pairing``  fires when a subject (e.g. "you", another customer) is followed in the same sentence, within
   ``gap`` characters and with no ``stop`` in between, by a predicate (e.g. "should have", a phone number):
-  the idea of a sentence rather than one fixed wording.
+  the idea of a sentence rather than one fixed wording;
+- ``learned``  fires when a small trained sentence scorer (char n-gram logistic regression, `_learned`)
+  rates a sentence at or above ``threshold`` for its ``head``.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..analysis.result import Analysis
 from ..domain.labels import COACH_RULES
-from ._data import Playbook, expand, load_playbook
+from ._data import DATA_DIR, Playbook, PlaybookDataError, expand, load_playbook
+from ._learned import SentenceModel, load_model
 from ._rx import Rx
 from ._text import Sentence, detect_language, normalise, sentence_at, sentences
 
@@ -130,6 +134,9 @@ class _Check:
     predicates: tuple[Rx, ...] = ()
     gap: int = 40
     stop: re.Pattern[str] | None = None
+    # learned: a sentence scorer's head above a threshold
+    model: SentenceModel | None = None
+    head: str = ""
 
 
 def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], macros: Mapping[str, str]) -> _Check:
@@ -193,8 +200,21 @@ def _build(rule: str, raw: Mapping[str, Any], groups: Mapping[str, list[str]], m
         predicates=pats("predicates"),
         gap=int(raw.get("gap", 40)),
         stop=re.compile(str(raw["stop"]), _FLAGS) if raw.get("stop") else None,
+        model=_model(raw) if raw["kind"] == "learned" else None,
+        head=str(raw.get("head") or rule),
         clause_separators=(re.compile(str(raw["clause_separators"]), _FLAGS) if raw.get("clause_separators") else None),
     )
+
+
+def _model(raw: Mapping[str, Any]) -> SentenceModel:
+    path = Path(str(raw.get("model") or "coach_model.json"))
+    path = path if path.is_absolute() else DATA_DIR / path
+    if not path.is_file():
+        raise PlaybookDataError(f"learned check: model file {path} not found")
+    model = load_model(str(path))
+    if str(raw.get("head")) not in model.heads:
+        raise PlaybookDataError(f"learned check: model {path.name} has no head {raw.get('head')!r}")
+    return model
 
 
 @dataclass(frozen=True)
@@ -293,6 +313,7 @@ class _State:
     context: CoachContext | None
     stop: frozenset[str]
     found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    scored: dict[tuple[int, int], tuple[float, ...]] = field(default_factory=dict)  # learned: per model, sentence
 
 
 def _same_sentence(state: _State, pos: int, patterns: Sequence[Rx]) -> bool:
@@ -530,7 +551,28 @@ def _pairing(c: _Check, st: _State) -> list[tuple[int, int]]:
     return []
 
 
+def _learned(c: _Check, st: _State) -> list[tuple[int, int]]:
+    """A sentence the trained scorer rates at or above `threshold` for its head (see `_learned`)."""
+    if c.model is None:
+        return []
+    k = c.model.heads.index(c.head)
+    for i, s in enumerate(st.sents):
+        text = st.norm[s.start : s.end]
+        if len(text.strip()) < c.min_item_chars:
+            continue
+        # `unless` (e.g. owning the fault) counts in the sentence and in the one after it
+        context = st.norm[s.start : st.sents[i + 1].end] if i + 1 < len(st.sents) else text
+        key = (id(c.model), s.start)
+        if key not in st.scored:
+            st.scored[key] = c.model.scores(text)
+        if st.scored[key][k] >= c.threshold and not any(p.search(context) for p in c.unless):
+            lead = len(text) - len(text.lstrip())
+            return [(s.start + lead, s.start + len(text.rstrip()))]
+    return []
+
+
 _KINDS = {
+    "learned": _learned,
     "pairing": _pairing,
     "enumeration": _enumeration,
     "phrase": _phrase,
