@@ -107,8 +107,8 @@ class Analyzer:
                 gated = self.model.heads.get(f"{head}@social")
                 if gated is not None and gated.classes == mixed.classes and social > 0:
                     # social-media register: the head led by the borrowed rows takes over in proportion
-                    g = min(1.0, SOCIAL_GAIN * social)
-                    row = [(1 - g) * a + g * b for a, b in zip(row, probs[f"{head}@social"][i], strict=True)]
+                    share = min(1.0, SOCIAL_GAIN * social)
+                    row = [(1 - share) * a + share * b for a, b in zip(row, probs[f"{head}@social"][i], strict=True)]
                 k = max(range(len(row)), key=row.__getitem__)
                 labels[head], confidence[head] = mixed.classes[k], row[k]
 
