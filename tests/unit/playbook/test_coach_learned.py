@@ -30,8 +30,15 @@ UNSEEN_BLAME = {
 }
 
 UNSEEN_DEMAND = {
-    "en": ["Our cashier is still upset, and we would like you to say sorry to her when you next come in."],
-    "zh-Hans": ["保安师傅被您骂哭了，希望您先向他赔个不是。"],
+    "en": [
+        "Our cashier is still upset, and we would like you to say sorry to her when you next come in.",
+        "We can look at the refund once you are able to speak to our branch staff politely.",
+        "Please be more respectful to the crew, otherwise we cannot take this further.",
+    ],
+    "zh-Hans": [
+        "保安师傅被您骂哭了，希望您先向他赔个不是。",
+        "请您冷静一点，注意用词，否则我们没法继续为您办理。",
+    ],
     "zh-Hant": ["同事畀你鬧到喊，希望你先同佢講聲對唔住。"],
 }
 
