@@ -29,9 +29,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 PASSWORD = "demo-password"
-# the analyser's trained model lives in var/models/ under the working folder and is rebuilt only when the training
-# data or the code changed: run every process here so that it is trained once per machine, not once per run
+# the analyser's trained model is kept here and rebuilt only when the training data or the code changed (see
+# _fresh_model), so that it is trained once per machine, not once per server
 MODEL_HOME = Path(tempfile.gettempdir()) / "complaintdesk-e2e-model"
+MODEL_FILE = MODEL_HOME / "var" / "models" / "analysis.joblib"
 CLI = [str(Path(sys.executable).parent / "complaintdesk")]
 
 
@@ -51,8 +52,17 @@ def _env(workdir: Path) -> dict[str, str]:
         "COMPLAINTDESK_VAR": str(workdir / "var"),
         "COMPLAINTDESK_BACKGROUND": "0",
         "COMPLAINTDESK_SECRET_KEY": "e2e-secret-key-not-for-production",
+        "COMPLAINTDESK_MODEL": str(MODEL_FILE),
     })
     return env
+
+
+def _fresh_model() -> None:
+    """Train the default model into MODEL_FILE unless the one there matches the training data and the code."""
+    env = {k: v for k, v in os.environ.items() if k != "COMPLAINTDESK_MODEL"}
+    env["COMPLAINTDESK_VAR"] = str(MODEL_HOME / "var")
+    subprocess.run([*CLI, "analyze", "--input", "-", "--output", "-"], input='{"id": 1, "text": "warm-up"}\n',
+                   env=env, cwd=MODEL_HOME, check=True, capture_output=True, text=True, timeout=900)
 
 
 def _free_port() -> int:
@@ -67,6 +77,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("e2e-demo")
     env = _env(workdir)
     MODEL_HOME.mkdir(exist_ok=True)
+    _fresh_model()
     for args in (["init"], ["demo", "--per-language", "8"]):
         subprocess.run([*CLI, *args], env=env, cwd=MODEL_HOME, check=True, capture_output=True, timeout=600)
     return workdir
