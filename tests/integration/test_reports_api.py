@@ -93,3 +93,24 @@ def test_reports_are_for_supervisors_of_the_team_and_check_their_input(
     assert r.status_code == 422 and "after it ends" in r.json()["detail"]
     assert api.get("/api/v1/reports/periodic", headers=supervisor, params={"from": "yesterday"}).status_code == 422
     assert api.get("/api/v1/reports/periodic", headers=supervisor, params={"team_id": front}).status_code == 200
+
+
+def test_report_days_start_at_the_organisations_midnight(
+    api: TestClient, handler: Headers, supervisor: Headers, make_user: Callable[..., Headers], clock: FakeClock
+) -> None:
+    admin = make_user("boss", role="admin")
+    r = api.patch("/api/v1/settings", headers=admin, json={"timezone": "Mars/Olympus"})
+    assert r.status_code == 422 and "Mars/Olympus" in r.json()["detail"]
+    r = api.patch("/api/v1/settings", headers=admin, json={"timezone": "Asia/Shanghai"})
+    assert r.status_code == 200 and r.json()["timezone"] == "Asia/Shanghai"
+    clock.now = clock.now.replace(hour=17, minute=30)  # 17:30 UTC on 2 November = 01:30 on 3 November in Shanghai
+    _complain(api, handler, "The night bus never came.", "late@example.org")
+
+    def received(day: str) -> int:
+        r = api.get("/api/v1/reports/periodic", headers=supervisor, params={"from": day, "to": day})
+        assert r.status_code == 200, r.text
+        return int(r.json()["received"])
+
+    assert received("2026-11-03") == 1
+    assert received("2026-11-02") == 0
+    assert api.get("/api/v1/reports/periodic", headers=supervisor).json()["end"].startswith("2026-11-04T00:00:00+08")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -69,7 +70,18 @@ def update_settings(uow: UnitOfWork, values: dict[str, Any]) -> Organisation:
         if values["default_language"] not in LANGUAGES:
             raise InvalidInput(f"default_language: one of {', '.join(LANGUAGES)}")
         org.default_language = values["default_language"]
+    if "timezone" in values:
+        org.timezone = _zone_name(str(values["timezone"]))
     if "name" in values:
         org.name = str(values["name"]).strip()[:200] or org.name
     uow.commit()
     return org
+
+
+def _zone_name(name: str) -> str:
+    """An IANA time zone name (Asia/Hong_Kong, Europe/London, UTC), checked against the zone database."""
+    try:
+        ZoneInfo(name.strip())
+    except (KeyError, ValueError):
+        raise InvalidInput(f"timezone: {name!r} is not a time zone name like Asia/Hong_Kong or Europe/London") from None
+    return name.strip()

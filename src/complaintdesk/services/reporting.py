@@ -3,19 +3,25 @@ customers being lost. Access: supervisors see their teams' complaints, admins ev
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..insight.periodic import CustomerAtRisk, Period, PeriodicReport, customers_at_risk, periodic_report
 from .access import complaint_scope, require_role, team_ids
 from .actors import Actor
+from .loading import organisation
 from .uow import UnitOfWork
 
 MAX_DAYS = 3660
 
 
-def period(start: date | None, end: date | None, today: date, team_id: int | None = None) -> Period:
-    """[start, end] as whole days in UTC; by default the last 30 days up to today."""
+def period(
+    start: date | None, end: date | None, today: date, team_id: int | None = None, zone: tzinfo | None = None
+) -> Period:
+    """[start, end] as whole days in `zone` (the organisation's time zone); by default the last 30 days up to
+    today."""
+    zone = zone or ZoneInfo("UTC")
     end = end or today
     start = start or end - timedelta(days=29)
     if start > end:
@@ -23,8 +29,16 @@ def period(start: date | None, end: date | None, today: date, team_id: int | Non
     if (end - start).days > MAX_DAYS:
         raise InvalidInput(f"a report covers at most {MAX_DAYS} days")
     return Period(
-        datetime.combine(start, time(), UTC), datetime.combine(end + timedelta(days=1), time(), UTC), team_id
+        datetime.combine(start, time(), zone), datetime.combine(end + timedelta(days=1), time(), zone), team_id
     )
+
+
+def org_zone(uow: UnitOfWork) -> ZoneInfo:
+    """The organisation's time zone: report days start at its midnight (UTC if it names none we know)."""
+    try:
+        return ZoneInfo(organisation(uow).timezone or "UTC")
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
 
 
 def _reader(actor: Actor, team_id: int | None) -> None:
@@ -39,7 +53,8 @@ def periodic(
 ) -> PeriodicReport:
     _reader(actor, team_id)
     assert actor.user is not None
-    p = period(start, end, uow.now().date(), team_id)
+    zone = org_zone(uow)
+    p = period(start, end, uow.now().astimezone(zone).date(), team_id, zone)
     return periodic_report(uow.session, p, complaint_scope(actor.user), uow.now())
 
 

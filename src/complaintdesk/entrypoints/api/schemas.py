@@ -181,6 +181,7 @@ class SettingsPatch(Strict):
     name: Annotated[str, StringConstraints(max_length=200)] | None = None
     default_currency: Annotated[str, StringConstraints(min_length=3, max_length=3)] | None = None
     default_language: Lang | None = None
+    timezone: Annotated[str, StringConstraints(max_length=64)] | None = None
     remedy_limit: Decimal | None = Field(default=None, ge=0, le=Decimal("1e11"))
     sla_policy: dict[str, Any] | None = None
     routing: dict[str, str] | None = None

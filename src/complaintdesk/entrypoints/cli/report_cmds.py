@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 import typer
@@ -13,7 +13,7 @@ from sqlalchemy import true
 
 from ...domain.errors import ComplaintdeskError
 from ...insight.periodic import PeriodicReport, customers_at_risk, periodic_report
-from ...services.reporting import period
+from ...services.reporting import org_zone, period
 from .core_cmds import _container, err
 
 
@@ -28,7 +28,7 @@ def _table(title: str, counts: dict[str, object], header: str = "count") -> Tabl
 
 def _print(report: PeriodicReport, console: Console) -> None:
     console.print(
-        f"[bold]Complaints {report.start.date()} – {report.end.date()}[/bold]"
+        f"[bold]Complaints {report.start.date()} – {(report.end - timedelta(days=1)).date()}[/bold]"
         + (f" · team {report.team}" if report.team else "")
         + f": {report.received} received (previous period {report.previous_received})"
     )
@@ -89,7 +89,8 @@ def register(app: typer.Typer) -> None:
         with c.uow() as uow:
             now = uow.now()
             try:
-                p = period(days[0], days[1], now.date(), team_id)
+                zone = org_zone(uow)
+                p = period(days[0], days[1], now.astimezone(zone).date(), team_id, zone)
             except ComplaintdeskError as exc:
                 err.print(f"[red]error:[/red] {exc.message}")
                 raise typer.Exit(2) from None
