@@ -140,6 +140,33 @@ def test_portal_to_inbox_to_close_with_every_page_rendering(web: TestClient, clo
     assert "Customer sounded very upset." not in web.get(link).text  # internal notes stay internal
 
 
+def test_a_refused_action_shows_the_page_again_with_what_was_typed(web: TestClient) -> None:
+    tn, _ = submit(web, "The heating has been off for a week.")
+    sign_in(web, "hana")
+    page = web.get(f"/complaints/{tn}").text
+    token = csrf(page)
+    old = re.search(r'name="version" value="(\d+)"', page)
+    assert old
+    # a colleague acts first: the version in this page is now stale
+    note = web.post(f"/complaints/{tn}/note", data={"csrf_token": token, "body": "Called the engineer."})
+    assert note.status_code == 303
+    reply = "Dear customer, <b>sorry</b> for the cold week: the engineer comes tomorrow at 9, Hana, ext. 204."
+    r = web.post(f"/complaints/{tn}/acknowledge", data={"csrf_token": token, "version": old.group(1), "body": reply})
+    assert r.status_code == 409
+    assert "Called the engineer." in r.text  # the page as it is now
+    assert r.text.count("Dear customer, &lt;b&gt;sorry&lt;/b&gt; for the cold week") == 2  # the editor and the copy
+    assert "<b>sorry</b>" not in r.text and 'id="kept"' in r.text
+    fresh = re.search(r'name="version" value="(\d+)"', r.text)
+    assert fresh and fresh.group(1) != old.group(1)
+
+    # a mistake in one field: the other fields of that form are kept, and the form is open
+    r = web.post(f"/complaints/{tn}/commit", data={"csrf_token": token, "version": fresh.group(1),
+                                                   "due_at": "next week", "description": "New boiler fitted"})
+    assert r.status_code == 422
+    assert 'value="New boiler fitted"' in r.text and 'id="commit-box" open' in r.text
+    assert 'value="next week"' in r.text
+
+
 def test_supervisor_approves_a_large_remedy_and_sees_dashboard(web: TestClient) -> None:
     tn, _ = submit(web, "You charged me twice! I want 900 back.")
     sign_in(web, "hana")

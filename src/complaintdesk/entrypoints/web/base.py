@@ -74,8 +74,11 @@ class Web:
         return RedirectResponse(safe_next(url), status_code=303)
 
     def act(self, action: Callable[[UnitOfWork, Actor], Any], back: str, done: str | None = None,
-            *roles: str) -> Response:
-        """Run a service as the signed-in user; flash `done` (a locale key) or the domain error; redirect."""
+            *roles: str, on_error: Callable[[ComplaintdeskError], Response] | None = None) -> Response:
+        """Run a service as the signed-in user; flash `done` (a locale key) or the domain error; redirect.
+        With `on_error`, a refused action answers with its response instead (after the rollback), so that a
+        page can be shown again with what the user typed still in its form."""
+        failed: ComplaintdeskError | None = None
         with self.uow() as uow:
             user = self.user(uow, *roles)
             try:
@@ -83,7 +86,9 @@ class Web:
             except ComplaintdeskError as exc:
                 sep = "" if self.lang.startswith("zh") else " "
                 self.session.flash("error", f"{self.t('done.failed')}{sep}{exc.message}")
-                return self.redirect(back)
+                failed = exc
+        if failed is not None:
+            return on_error(failed) if on_error is not None else self.redirect(back)
         if done:
             self.session.flash("ok", self.t(done))
         return self.redirect(back)
@@ -124,6 +129,10 @@ class Form:
 
     def flag(self, name: str) -> bool:
         return self.get(name) in ("1", "on", "true", "yes")
+
+    def kept(self, name: str) -> dict[str, str]:
+        """What the user typed in form `name`, to fill it in again when the action was refused."""
+        return {"form": name, **{k: v for k, v in self.data.items() if k not in ("csrf_token", "version")}}
 
     @property
     def version(self) -> int | None:

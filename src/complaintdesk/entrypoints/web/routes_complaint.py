@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,13 +11,13 @@ from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse, Response
 
 from ...adapters.db.tables import Summary, User
-from ...domain.errors import ComplaintdeskError, InvalidInput
+from ...domain.errors import ComplaintdeskError, Conflict, InvalidInput
 from ...domain.status import Status, allowed_actions
 from ...services import dispatch, queries, remedies, web_advice, workflow
 from ...services.actors import Actor
 from ...services.loading import complaint_for, organisation
 from ...services.uow import UnitOfWork
-from .base import FormDep, WebDep, check_csrf_header
+from .base import Form, FormDep, Web, WebDep, check_csrf_header
 from .highlight import segments
 from .render import render
 
@@ -37,6 +38,20 @@ def _pending_clock(d: queries.ComplaintDetail) -> datetime | None:
 
 @router.get("/complaints/{tn}")
 def complaint_page(tn: str, w: WebDep) -> Response:
+    return _complaint_page(tn, w)
+
+
+def _again(tn: str, w: Web, form: Form, name: str) -> Callable[[ComplaintdeskError], Response]:
+    """On a refused action: the complaint page again, as it is now, with form `name` still holding what was typed
+    (nothing a handler wrote is lost to a conflict or a mistake in one field)."""
+
+    def show(exc: ComplaintdeskError) -> Response:
+        return _complaint_page(tn, w, kept=form.kept(name), status_code=409 if isinstance(exc, Conflict) else 422)
+
+    return show
+
+
+def _complaint_page(tn: str, w: Web, kept: dict[str, str] | None = None, status_code: int = 200) -> Response:
     with w.uow() as uow:
         user = w.user(uow)
         page = w.page(uow, user)
@@ -61,7 +76,7 @@ def complaint_page(tn: str, w: WebDep) -> Response:
             coach_available=web_advice.coach_installed(),
             suggested_due=_suggested_due(uow.now(), page.tz),
             remedy_kinds=remedies.KINDS, outcomes=workflow.OUTCOMES, reliefs=workflow.RELIEFS,
-            referrals=workflow.REFERRALS,
+            referrals=workflow.REFERRALS, kept=kept or {}, status_code=status_code,
         )
 
 
@@ -114,7 +129,7 @@ def _tz(uow: UnitOfWork) -> str:
 @router.post("/complaints/{tn}/acknowledge")
 def acknowledge(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: workflow.acknowledge(uow, a, tn, form.raw("body"), version=form.version),
-                 _back(tn), "done.acknowledged")
+                 _back(tn), "done.acknowledged", on_error=_again(tn, w, form, "reply"))
 
 
 @router.post("/complaints/{tn}/start")
@@ -137,20 +152,20 @@ def reply(tn: str, w: WebDep, form: FormDep) -> Response:
         return workflow.reply(uow, actor, tn, form.raw("body"), kind=kind, interim=form.flag("interim"),
                               coach=verdict, version=form.version)
 
-    return w.act(run, _back(tn, "timeline"), "done.replied")
+    return w.act(run, _back(tn, "timeline"), "done.replied", on_error=_again(tn, w, form, "reply"))
 
 
 @router.post("/complaints/{tn}/note")
 def note(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: workflow.note(uow, a, tn, form.raw("body"), version=form.version),
-                 _back(tn, "timeline"), "done.noted")
+                 _back(tn, "timeline"), "done.noted", on_error=_again(tn, w, form, "note"))
 
 
 @router.post("/complaints/{tn}/commit")
 def commit(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: workflow.commit_date(uow, a, tn, _local(form.get("due_at"), _tz(uow)),
                                                      form.raw("description"), version=form.version),
-                 _back(tn), "done.committed")
+                 _back(tn), "done.committed", on_error=_again(tn, w, form, "commit"))
 
 
 @router.post("/complaints/{tn}/remedy")
@@ -159,7 +174,7 @@ def remedy(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: remedies.request(uow, a, tn, kind=form.get("kind"), value=form.get("value") or "0",
                                                  description=form.raw("description"), public_base_url=base,
                                                  version=form.version),
-                 _back(tn, "remedies"), "done.remedy")
+                 _back(tn, "remedies"), "done.remedy", on_error=_again(tn, w, form, "remedy"))
 
 
 @router.post("/remedies/{remedy_id}/decide")
@@ -177,7 +192,7 @@ def paid(remedy_id: int, w: WebDep, form: FormDep) -> Response:
 @router.post("/complaints/{tn}/resolve")
 def resolve(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: workflow.resolve(uow, a, tn, form.raw("resolution"), version=form.version),
-                 _back(tn), "done.resolved")
+                 _back(tn), "done.resolved", on_error=_again(tn, w, form, "resolve"))
 
 
 @router.post("/complaints/{tn}/close")
@@ -194,13 +209,13 @@ def follow_up(tn: str, w: WebDep, form: FormDep) -> Response:
     score = form.get("score")
     return w.act(lambda uow, a: workflow.follow_up(uow, a, tn, int(score) if score.isdigit() else 0,
                                                    form.raw("comment"), version=form.version),
-                 _back(tn), "done.followed_up")
+                 _back(tn), "done.followed_up", on_error=_again(tn, w, form, "follow_up"))
 
 
 @router.post("/complaints/{tn}/reopen")
 def reopen(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: workflow.reopen(uow, a, tn, form.raw("reason"), version=form.version),
-                 _back(tn), "done.reopened")
+                 _back(tn), "done.reopened", on_error=_again(tn, w, form, "reopen"))
 
 
 @router.post("/complaints/{tn}/summary")
@@ -208,4 +223,4 @@ def summary(tn: str, w: WebDep, form: FormDep) -> Response:
     return w.act(lambda uow, a: workflow.summarise(uow, a, tn, root_cause=form.get("root_cause"),
                                                    cause_detail=form.raw("cause_detail"), lesson=form.raw("lesson"),
                                                    prevention=form.raw("prevention"), version=form.version),
-                 _back(tn, "summary"), "done.summarised")
+                 _back(tn, "summary"), "done.summarised", on_error=_again(tn, w, form, "summary"))
