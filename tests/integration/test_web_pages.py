@@ -130,6 +130,9 @@ def test_portal_to_inbox_to_close_with_every_page_rendering(web: TestClient, clo
     track = web.get(link).text
     assert 'name="score"' in track
     r = web.post(f"/track/{tn}/survey", data={"csrf_token": csrf(track), "token": link.split("token=")[1],
+                                              "score": "9", "comment": "Fixed, but <i>slowly</i>."})
+    assert r.status_code == 422 and "Fixed, but &lt;i&gt;slowly&lt;/i&gt;.</textarea>" in r.text  # kept, escaped
+    r = web.post(f"/track/{tn}/survey", data={"csrf_token": csrf(track), "token": link.split("token=")[1],
                                               "score": "5"})
     assert r.status_code == 303
     html = web.get(f"/complaints/{tn}").text

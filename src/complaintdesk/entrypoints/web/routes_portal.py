@@ -63,7 +63,7 @@ def submit(w: WebDep, form: FormDep) -> Response:
                       full_link=w.container.settings.public_base_url + link, email=c.customer.email)
 
 
-def _track(w: WebDep, tn: str, token: str, status_code: int = 200) -> Response:
+def _track(w: WebDep, tn: str, token: str, status_code: int = 200, comment: str = "") -> Response:
     with w.uow() as uow:
         page = w.page(uow)
         try:
@@ -71,7 +71,7 @@ def _track(w: WebDep, tn: str, token: str, status_code: int = 200) -> Response:
         except ComplaintdeskError:
             return render("track_missing.html", page, status_code=404, tracking_number=tn[:20])
         view = public_view(uow, complaint)
-        return render("track.html", page, view=view, token=token, status_code=status_code)
+        return render("track.html", page, view=view, token=token, status_code=status_code, comment=comment)
 
 
 @router.get("/track")
@@ -99,5 +99,8 @@ def survey(tn: str, w: WebDep, form: FormDep) -> Response:
             uow.commit()
             w.session.flash("ok", w.t("track.thanks"))
         except ComplaintdeskError as exc:
-            w.session.flash("error", exc.message)
-    return w.redirect(f"/track/{tn}?token={token}")
+            failed = exc.message
+        else:
+            return w.redirect(f"/track/{tn}?token={token}")
+    w.session.flash("error", failed)
+    return _track(w, tn, token, status_code=422, comment=form.raw("comment"))  # the comment stays in the form
