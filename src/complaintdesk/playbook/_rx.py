@@ -5,12 +5,16 @@ every match must contain (e.g. ``\\b(?:busy|busiest)\\b`` needs "busy"). Before 
 expression on a text we check with plain substring tests (on the lower-cased text) whether any
 of them occurs; most patterns never get to run on most replies. A pattern we cannot analyse has
 no prefilter and simply always runs.
+
+The coach shares one `LiteralIndex` among all the patterns of a language: it finds, in one scan of
+a text with a trie-shaped regular expression of all their literals, which literals occur, so each
+pattern's test is a set intersection instead of a scan of its own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as _sre_c  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -125,10 +129,87 @@ def literal_need(pattern: str) -> frozenset[str] | None:
     return need
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching the longest of `words` that starts at a position."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+class LiteralIndex:
+    """Which of many literals occur in a text, found in one scan (results cached per text).
+
+    Literals that start with an ASCII character are found with one trie-shaped regular expression
+    (at each position it matches the longest one; the shorter ones starting there are its
+    prefixes). The others (Chinese) would make that expression branch hundreds of ways at every
+    position, so they are looked up by their first two characters among the text's character pairs
+    and confirmed with a substring test.
+    """
+
+    _CACHE_SIZE = 256
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        lits = sorted(set(literals))
+        ascii_lits = [w for w in lits if w[0].isascii()]
+        known = set(ascii_lits)
+        self.prefixes = {w: frozenset(w[:i] for i in range(1, len(w) + 1)) & known for w in ascii_lits}
+        self.rx = re.compile("(?=(" + _trie_pattern(ascii_lits) + "))") if ascii_lits else None
+        self.singles = frozenset(w for w in lits if not w[0].isascii() and len(w) == 1)
+        pairs: dict[str, list[str]] = {}
+        for w in lits:
+            if not w[0].isascii() and len(w) > 1:
+                pairs.setdefault(w[:2], []).append(w)
+        self.pairs = {k: tuple(v) for k, v in pairs.items()}
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def present(self, text: str) -> frozenset[str]:
+        found = self._cache.get(text)
+        if found is not None:
+            return found
+        low = text.lower()
+        out: set[str] = set()
+        if self.rx is not None:
+            prefixes = self.prefixes
+            for w in set(self.rx.findall(low)):
+                out |= prefixes[w]
+        if not low.isascii():
+            out.update(self.singles.intersection(low))
+            pairs = self.pairs.get
+            for cands in filter(None, map(pairs, {low[i : i + 2] for i in range(len(low) - 1)})):
+                out.update(w for w in cands if w in low)
+        found = frozenset(out)
+        cache = self._cache
+        if len(cache) >= self._CACHE_SIZE:
+            cache.clear()
+        cache[text] = found
+        return found
+
+
+def share_index(patterns: Iterable[Rx]) -> LiteralIndex:
+    """Give `patterns` one `LiteralIndex` of all their literals (their prefilters then use it)."""
+    pats = list(patterns)
+    index = LiteralIndex(lit for p in pats if p.need for lit in p.need)
+    for p in pats:
+        p.index = index
+    return index
+
+
 class Rx:
     """A compiled pattern with its prefilter; `search` and `finditer` like `re.Pattern`."""
 
-    __slots__ = ("few", "need", "need_rx", "pattern", "rx")
+    __slots__ = ("few", "index", "need", "need_rx", "pattern", "rx")
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.rx = re.compile(pattern, flags)
@@ -142,6 +223,7 @@ class Rx:
         )
         # a handful of literals: plain substring tests are faster than a scan with alternatives
         self.few = tuple(self.need) if self.need and len(self.need) <= 4 else None
+        self.index: LiteralIndex | None = None  # set by `share_index`
 
     @property
     def groupindex(self) -> Any:
@@ -152,12 +234,14 @@ class Rx:
         return self._may(text)
 
     def _may(self, text: str) -> bool:
-        if self.need_rx is None:
+        if self.need is None:
             return True
+        if self.index is not None:
+            return not self.need.isdisjoint(self.index.present(text))
         low = _lower(text)
         if self.few is not None:
             return any(lit in low for lit in self.few)
-        return self.need_rx.search(low) is not None
+        return self.need_rx is None or self.need_rx.search(low) is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if not self._may(text):

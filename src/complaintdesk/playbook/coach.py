@@ -26,7 +26,7 @@ from ..analysis.result import Analysis
 from ..domain.labels import COACH_RULES
 from ._data import DATA_DIR, Playbook, PlaybookDataError, expand, load_playbook
 from ._learned import SentenceModel, load_model
-from ._rx import Rx
+from ._rx import Rx, share_index
 from ._text import Sentence, detect_language, normalise, sentence_at, sentences
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -217,6 +217,28 @@ def _model(raw: Mapping[str, Any]) -> SentenceModel:
     return model
 
 
+def _patterns_of(checks: Iterable[_Check]) -> list[Rx]:
+    """Every `Rx` of the checks, wherever it is held (tuples, cues, mappings, `exempt_when` clauses)."""
+    out: list[Rx] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, Rx):
+            out.append(value)
+        elif isinstance(value, _Cue):
+            walk(value.patterns)
+        elif isinstance(value, tuple | list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, Mapping):
+            for v in value.values():
+                walk(v)
+
+    for c in checks:
+        for name in c.__dataclass_fields__:
+            walk(getattr(c, name))
+    return out
+
+
 @dataclass(frozen=True)
 class _Compiled:
     checks: tuple[_Check, ...]
@@ -240,6 +262,7 @@ def compile_checks(pb: Playbook, language: str) -> _Compiled:
             for r in COACH_RULES
         }
         stop = frozenset(str(t).lower() for t in (data.get("params", {}).get("stop_tokens") or []))
+        share_index(_patterns_of(checks))
         pb._compiled[key] = _Compiled(tuple(checks), texts, stop)
     compiled: _Compiled = pb._compiled[key]
     return compiled
@@ -563,8 +586,9 @@ def _learned(c: _Check, st: _State) -> list[tuple[int, int]]:
         # `unless` (e.g. owning the fault) counts in the sentence and in the one after it
         context = st.norm[s.start : st.sents[i + 1].end] if i + 1 < len(st.sents) else text
         key = (id(c.model), s.start)
-        if key not in st.scored:
-            st.scored[key] = c.model.scores(text)
+        if key not in st.scored:  # every sentence of the reply in one vectorised pass
+            all_scores = c.model.scores_many([st.norm[x.start : x.end] for x in st.sents])
+            st.scored.update(((id(c.model), x.start), sc) for x, sc in zip(st.sents, all_scores, strict=True))
         if st.scored[key][k] >= c.threshold and not any(p.search(context) for p in c.unless):
             lead = len(text) - len(text.lstrip())
             return [(s.start + lead, s.start + len(text.rstrip()))]
