@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
+from collections.abc import Callable
 
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from complaintdesk.adapters.db.tables import Outbox
+from complaintdesk.bootstrap import Container
+from complaintdesk.services import sweep, users
+
+from ..fakes import FakeClock
 from .conftest import COMPLAINT, Headers
 
 
@@ -75,3 +83,45 @@ def test_public_input_is_validated(api: TestClient) -> None:
     assert r.status_code == 422
     r = api.post("/api/v1/public/complaints", content=b"x" * 1_000_001, headers={"Content-Type": "application/json"})
     assert r.status_code == 413
+
+
+def test_the_customer_writes_again_and_an_answer_falls_due(
+    api: TestClient, container: Container, clock: FakeClock, make_user: Callable[..., Headers]
+) -> None:
+    ivy = make_user("ivy", email="ivy@example.org")
+    body = api.post("/api/v1/public/complaints", json=COMPLAINT).json()
+    tn, token = body["tracking_number"], body["access_token"]
+    with container.uow() as uow:
+        ivy_id = users.user_for_token(uow, ivy["Authorization"].split()[1]).id
+    api.post(f"/api/v1/complaints/{tn}/assign", headers=ivy, json={"assignee_id": ivy_id})
+    api.post(f"/api/v1/complaints/{tn}/acknowledge", headers=ivy, json={"body": "We are on it. Ivy, ext 204"})
+
+    r = api.post(f"/api/v1/public/complaints/{tn}/messages", params={"token": token},
+                 json={"text": "The lift <b>stopped</b> again with my mother inside."})
+    assert r.status_code == 201, r.text
+    mine = [i for i in r.json()["timeline"] if i["kind"] == "customer_message"]
+    assert [i["text"] for i in mine] == ["The lift <b>stopped</b> again with my mother inside."]
+
+    detail = api.get(f"/api/v1/complaints/{tn}", headers=ivy).json()
+    owed = [c for c in detail["clocks"] if c["kind"] == "customer_message"]
+    assert [c["state"] for c in owed] == ["running"]
+    with container.uow() as uow:
+        mails = uow.session.scalars(select(Outbox).where(Outbox.target == "ivy@example.org")).all()
+        assert any(tn in m.payload["subject"] for m in mails)
+
+    # unanswered past the first-response time: the sweep escalates; the next reply meets the clock
+    clock.advance(days=3)
+    assert sweep.sweep(container.uow()).escalated >= 1
+    r = api.post(f"/api/v1/complaints/{tn}/replies", headers=ivy, json={"body": "Sorry: the engineer is there now."})
+    assert r.status_code == 200, r.text
+    assert [c["state"] for c in r.json()["clocks"] if c["kind"] == "customer_message"] == ["met_late"]
+
+
+def test_a_customer_message_needs_the_token_and_some_text(api: TestClient) -> None:
+    body = api.post("/api/v1/public/complaints", json=COMPLAINT).json()
+    url = f"/api/v1/public/complaints/{body['tracking_number']}/messages"
+    assert api.post(url, json={"text": "hello"}).status_code == 404
+    assert api.post(url, params={"token": "wrong"}, json={"text": "hello"}).status_code == 404
+    for bad in ({"text": ""}, {"text": "   "}, {"text": "x" * 20_001}, {"text": "hi", "name": "x"}, {}):
+        r = api.post(url, headers={"Authorization": f"Bearer {body['access_token']}"}, json=bad)
+        assert r.status_code == 422, (bad, r.text)

@@ -170,6 +170,26 @@ def test_a_refused_action_shows_the_page_again_with_what_was_typed(web: TestClie
     assert 'value="next week"' in r.text
 
 
+def test_the_customer_writes_from_the_tracking_page_and_the_handler_sees_it(web: TestClient) -> None:
+    tn, link = submit(web, "My parcel is a week late.")
+    token = link.split("token=")[1]
+    page = web.get(link).text
+    assert 'id="w-text"' in page
+    r = web.post(f"/track/{tn}/message", data={"csrf_token": csrf(page), "token": token,
+                                               "text": "It is a birthday present: <script>x()</script>"})
+    assert r.status_code == 303
+    page = web.get(link).text
+    assert "It is a birthday present: &lt;script&gt;x()&lt;/script&gt;" in page and "<script>x()" not in page
+    r = web.post(f"/track/{tn}/message", data={"csrf_token": csrf(page), "token": "wrong", "text": "hello"})
+    assert r.status_code == 404
+    r = web.post(f"/track/{tn}/message", data={"csrf_token": csrf(page), "token": token, "text": "x" * 20_001})
+    assert r.status_code == 422 and ("x" * 20_001) + "</textarea>" in r.text  # refused, but kept in the form
+
+    sign_in(web, "hana")
+    staff = web.get(f"/complaints/{tn}").text
+    assert "It is a birthday present" in staff and "From the customer" in staff
+
+
 def test_supervisor_approves_a_large_remedy_and_sees_dashboard(web: TestClient) -> None:
     tn, _ = submit(web, "You charged me twice! I want 900 back.")
     sign_in(web, "hana")

@@ -16,6 +16,7 @@ from . import history
 from .actors import SYSTEM
 from .loading import organisation
 from .uow import UnitOfWork
+from .workflow import CUSTOMER_MESSAGE_CLOCK
 
 BATCH = 500
 
@@ -60,7 +61,11 @@ def _escalate(uow: UnitOfWork, clock: Clock, complaint: Complaint, public_base_u
     report.breached += 1
     report.tracking_numbers.append(complaint.tracking_number)
     data: dict[str, object] = {"clock": clock.name, "kind": clock.kind, "due_at": clock.due_at}
-    if complaint.status not in (Status.CLOSED.value, Status.FOLLOWED_UP.value) or clock.kind == "follow_up":
+    # a closed complaint still escalates when its follow-up is late or a customer who wrote again has no answer
+    if complaint.status not in (Status.CLOSED.value, Status.FOLLOWED_UP.value) or clock.kind in (
+        "follow_up",
+        CUSTOMER_MESSAGE_CLOCK,
+    ):
         before = complaint.priority
         complaint.priority = raise_priority(before)
         complaint.escalation_level += 1

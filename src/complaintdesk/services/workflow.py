@@ -12,11 +12,14 @@ from ..adapters.db.tables import Clock, Commitment, Complaint, Message, Remedy, 
 from ..domain.errors import InvalidInput, PermissionDenied, RuleViolation
 from ..domain.sla import raise_priority
 from ..domain.status import OPEN_STATUSES, Action, Status, transition
+from ..i18n import t
 from . import clocks, history
-from .actors import Actor
+from .actors import Actor, customer_actor
 from .intake import CHECKLIST
-from .loading import complaint_for
+from .loading import complaint_for, organisation, sla_policy
 from .uow import UnitOfWork
+
+CUSTOMER_MESSAGE_CLOCK = "customer_message"  # an answer owed to a customer who wrote again
 
 OUTCOMES = ("upheld", "partly_upheld", "not_upheld")
 RELIEFS = ("monetary", "non_monetary", "explanation_only")
@@ -63,6 +66,7 @@ def _message(
     body: str,
     visible: bool,
     coach: dict[str, Any] | None = None,
+    via: str | None = None,
 ) -> Message:
     msg = Message(
         complaint_id=complaint.id,
@@ -76,7 +80,10 @@ def _message(
     )
     uow.session.add(msg)
     uow.session.flush()
-    history.record(uow, complaint, actor, "message", {"message_id": msg.id, "kind": kind}, customer_visible=visible)
+    data: dict[str, Any] = {"message_id": msg.id, "kind": kind}
+    if via:
+        data["via"] = via
+    history.record(uow, complaint, actor, "message", data, customer_visible=visible)
     return msg
 
 
@@ -87,7 +94,7 @@ def _customer_contacted(uow: UnitOfWork, complaint: Complaint, actor: Actor) -> 
         clocks.meet(uow, complaint, "first_response", regulatory_met_by="acknowledge")
     if complaint.status == Status.RECEIVED.value:
         _move(uow, complaint, actor, Action.ACKNOWLEDGE)
-    clocks.meet(uow, complaint, "progress_update")
+    clocks.meet(uow, complaint, "progress_update", CUSTOMER_MESSAGE_CLOCK)
     if complaint.status in OPEN_STATUSES:
         clocks.start_progress_clock(uow, complaint)
 
@@ -238,7 +245,14 @@ def resolve(uow: UnitOfWork, actor: Actor, ref: int | str, resolution: str, *, v
     for commitment in _open_commitments(uow, complaint):
         _keep_commitment(uow, complaint, actor, commitment)
     clocks.meet(
-        uow, complaint, "first_response", "progress_update", "commitment", "resolution", regulatory_met_by="resolve"
+        uow,
+        complaint,
+        "first_response",
+        "progress_update",
+        "commitment",
+        "resolution",
+        CUSTOMER_MESSAGE_CLOCK,
+        regulatory_met_by="resolve",
     )
     uow.commit()
     return Done(complaint, msg)
@@ -300,6 +314,43 @@ def close(
     )
     uow.commit()
     return Done(complaint)
+
+
+def customer_writes(
+    uow: UnitOfWork, complaint: Complaint, body: str, *, via: str = "portal", public_base_url: str = ""
+) -> Message:
+    """The customer writes again (from the tracking page, the public API or an e-mail reply). The message is kept
+    and shown to the handler; an answer is due within the first-response time of the complaint's priority (a
+    clock the sweep escalates, met by the next reply). Whatever the status: a customer who writes after closing
+    is heard, not bounced. The caller commits."""
+    actor = customer_actor(complaint.customer.name if complaint.customer else "customer")
+    msg = _message(uow, complaint, actor, "customer", _text(body, "message"), True, via=via)
+    waiting = clocks.pending(uow, complaint, CUSTOMER_MESSAGE_CLOCK)
+    if waiting:
+        due = waiting[0].due_at
+    else:
+        due = sla_policy(uow).first_response_due(uow.now(), complaint.priority)
+        uow.session.add(
+            Clock(complaint_id=complaint.id, kind=CUSTOMER_MESSAGE_CLOCK, name=CUSTOMER_MESSAGE_CLOCK, due_at=due)
+        )
+    handler = complaint.assignee
+    if handler is not None and handler.email and handler.active:
+        lang, n = handler.language or organisation(uow).default_language, complaint.tracking_number
+        history.enqueue_email(
+            uow,
+            handler.email,
+            t(lang, "notify.customer_wrote_subject", n=n),
+            t(
+                lang,
+                "notify.customer_wrote_body",
+                n=n,
+                customer=actor.name,
+                status=complaint.status,
+                due=due.isoformat(timespec="minutes"),
+                link=f"{public_base_url}/complaints/{n}",
+            ),
+        )
+    return msg
 
 
 def record_survey(uow: UnitOfWork, actor: Actor, complaint: Complaint, score: int, comment: str) -> Survey:

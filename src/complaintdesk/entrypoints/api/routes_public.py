@@ -15,7 +15,14 @@ from ...services import intake, workflow
 from ...services.actors import customer_actor
 from ...services.uow import UnitOfWork
 from .deps import ContainerDep, UowDep
-from .schemas import PublicComplaintCreate, PublicComplaintOut, PublicCreated, PublicTimelineItem, SurveyIn
+from .schemas import (
+    CustomerMessageIn,
+    PublicComplaintCreate,
+    PublicComplaintOut,
+    PublicCreated,
+    PublicTimelineItem,
+    SurveyIn,
+)
 
 router = APIRouter(prefix="/api/v1/public", tags=["public"])
 
@@ -83,7 +90,8 @@ def public_view(uow: UnitOfWork, complaint: Complaint) -> PublicComplaintOut:
             msg = messages.get(int(e.data.get("message_id", 0)))
             if msg is None:
                 continue
-            timeline.append(PublicTimelineItem(at=e.at, kind="message", text=msg.body))
+            kind = "customer_message" if msg.kind == "customer" else "message"
+            timeline.append(PublicTimelineItem(at=e.at, kind=kind, text=msg.body))
         elif e.kind == "status_changed":
             timeline.append(PublicTimelineItem(at=e.at, kind="status", status=e.data.get("after")))
         elif e.kind == "commitment_made":
@@ -134,5 +142,25 @@ def survey(
 ) -> PublicComplaintOut:
     complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
     workflow.record_survey(uow, customer_actor(complaint.customer.name), complaint, body.score, body.comment)
+    uow.commit()
+    return public_view(uow, complaint)
+
+
+@router.post(
+    "/complaints/{tracking_number}/messages",
+    response_model=PublicComplaintOut,
+    status_code=201,
+    summary="The customer writes again (more details, a question); an answer falls due like a first response",
+)
+def write(
+    tracking_number: str,
+    body: CustomerMessageIn,
+    uow: UowDep,
+    container: ContainerDep,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> PublicComplaintOut:
+    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
+    workflow.customer_writes(uow, complaint, body.text, via="api", public_base_url=container.settings.public_base_url)
     uow.commit()
     return public_view(uow, complaint)

@@ -101,6 +101,10 @@ class SurveyIn(Strict):
     comment: Annotated[str, StringConstraints(max_length=5000)] = ""
 
 
+class CustomerMessageIn(Strict):
+    text: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+
 class FollowUpIn(SurveyIn):
     version: int | None = None
 

@@ -63,7 +63,9 @@ def submit(w: WebDep, form: FormDep) -> Response:
                       full_link=w.container.settings.public_base_url + link, email=c.customer.email)
 
 
-def _track(w: WebDep, tn: str, token: str, status_code: int = 200, comment: str = "") -> Response:
+def _track(
+    w: WebDep, tn: str, token: str, status_code: int = 200, comment: str = "", message: str = ""
+) -> Response:
     with w.uow() as uow:
         page = w.page(uow)
         try:
@@ -71,7 +73,8 @@ def _track(w: WebDep, tn: str, token: str, status_code: int = 200, comment: str 
         except ComplaintdeskError:
             return render("track_missing.html", page, status_code=404, tracking_number=tn[:20])
         view = public_view(uow, complaint)
-        return render("track.html", page, view=view, token=token, status_code=status_code, comment=comment)
+        return render("track.html", page, view=view, token=token, status_code=status_code, comment=comment,
+                      message=message)
 
 
 @router.get("/track")
@@ -104,3 +107,22 @@ def survey(tn: str, w: WebDep, form: FormDep) -> Response:
             return w.redirect(f"/track/{tn}?token={token}")
     w.session.flash("error", failed)
     return _track(w, tn, token, status_code=422, comment=form.raw("comment"))  # the comment stays in the form
+
+
+@router.post("/track/{tn}/message")
+def write(tn: str, w: WebDep, form: FormDep) -> Response:
+    """The customer writes again from the tracking page; on a refusal the text stays in the form."""
+    token = form.get("token")[:200]
+    with w.uow() as uow:
+        try:
+            complaint = complaint_by_token(uow, tn, token)
+            workflow.customer_writes(uow, complaint, form.raw("text"), via="portal",
+                                     public_base_url=w.container.settings.public_base_url)
+            uow.commit()
+        except ComplaintdeskError as exc:
+            failed = exc.message
+        else:
+            w.session.flash("ok", w.t("track.written"))
+            return w.redirect(f"/track/{tn}?token={token}")
+    w.session.flash("error", failed)
+    return _track(w, tn, token, status_code=422, message=form.raw("text"))
