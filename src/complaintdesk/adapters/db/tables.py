@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -309,6 +310,22 @@ class Outbox(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class InboundMail(Base):
+    """Every e-mail taken in, kept as received (the raw bytes), with what became of it: a new complaint, a
+    message on an existing one, or skipped (an automatic message). The key makes taking in idempotent."""
+
+    __tablename__ = "inbound_mail"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sender: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(500))
+    outcome: Mapped[str] = mapped_column(String(20))  # new | appended | skipped
+    reason: Mapped[str | None] = mapped_column(String(300))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id", ondelete="SET NULL"), index=True)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 __all__ = [
     "Base",
     "Clock",
@@ -317,6 +334,7 @@ __all__ = [
     "ComplaintTeam",
     "Customer",
     "Event",
+    "InboundMail",
     "Message",
     "Organisation",
     "Outbox",

@@ -12,9 +12,10 @@ from fastapi.responses import JSONResponse
 
 from ... import __version__
 from ...adapters.delivery import SmtpMailer, WebhookPoster
+from ...adapters.inbound_mail import MAX_BYTES
 from ...bootstrap import Container
 from ...services import outbox, sweep
-from . import errors, routes_admin, routes_complaints, routes_public, routes_reports
+from . import errors, routes_admin, routes_complaints, routes_inbound, routes_public, routes_reports
 
 log = logging.getLogger("complaintdesk")
 MAX_BODY = 1_000_000
@@ -74,10 +75,9 @@ def create_app(container: Container) -> FastAPI:
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse(
-                {"error": "too_large", "detail": f"request body over {MAX_BODY} bytes"}, status_code=413
-            )
+        limit = MAX_BYTES if request.url.path == routes_inbound.PATH else MAX_BODY  # e-mails carry attachments
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return JSONResponse({"error": "too_large", "detail": f"request body over {limit} bytes"}, status_code=413)
         return await call_next(request)
 
     @app.get("/healthz", include_in_schema=False)
@@ -88,6 +88,7 @@ def create_app(container: Container) -> FastAPI:
     app.include_router(routes_complaints.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_reports.router)
+    app.include_router(routes_inbound.router)
     from ..web import install as install_web
 
     install_web(app, container)

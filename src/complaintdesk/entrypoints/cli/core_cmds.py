@@ -1,4 +1,4 @@
-"""serve, init, demo, user, import, export, sweep, deliver."""
+"""serve, init, demo, user, import, export, mail-in, sweep, deliver."""
 
 from __future__ import annotations
 
@@ -156,7 +156,7 @@ def register(app: typer.Typer) -> None:
                 c.uow, file, Actor("system", "import"), c.analyse, progress=lambda n: bar.advance(task, n)
             )
         for line, message in report.errors:
-            err.print(f"[yellow]{file}:{line}:[/yellow] {message}")
+            err.print(f"[yellow]{file}:{line}:[/yellow] {message}", soft_wrap=True)
         err.print(f"imported {report.imported} complaint(s), {len(report.errors)} row(s) with errors")
         if report.errors and not report.imported:
             raise typer.Exit(1)
@@ -182,6 +182,45 @@ def register(app: typer.Typer) -> None:
                     err.print(f"[red]error:[/red] {exc.message}")
                     raise typer.Exit(2) from None
         err.print(f"wrote {n} complaint(s) to {file}")
+
+    @app.command("mail-in")
+    def mail_in(
+        paths: Annotated[list[Path], typer.Argument(help=".eml files, mbox files, or folders of them (a Maildir)")],
+    ) -> None:
+        """Take in complaints sent by e-mail: each message becomes a complaint, or a message on the complaint it
+        answers; each e-mail once (run it as often as you like); a bad one is reported and the rest go on."""
+        from collections import Counter
+
+        from ...services.mail_intake import take_in_safely
+        from ..mail_sources import read_messages
+
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            err.print(f"[red]error:[/red] {missing[0]} does not exist")
+            raise typer.Exit(2)
+        c = _container()
+        messages = list(read_messages(paths))
+        counts: Counter[str] = Counter()
+        with progress_bar() as bar:
+            task = bar.add_task("taking in e-mail", total=len(messages))
+            for where, raw in messages:
+                reason: str | None
+                if isinstance(raw, str):  # the source could not be read
+                    result_outcome, reason = "refused", raw
+                else:
+                    with c.uow() as uow:
+                        result = take_in_safely(uow, raw, c.analyse, c.settings.public_base_url)
+                    result_outcome, reason = result.outcome, result.reason
+                    if result.tracking_number:
+                        reason = f"{result.tracking_number}" + (f" ({reason})" if reason else "")
+                counts[result_outcome] += 1
+                if result_outcome in ("refused", "skipped"):
+                    err.print(f"[yellow]{where}:[/yellow] {result_outcome}: {reason}", soft_wrap=True)
+                bar.advance(task)
+        summary = ", ".join(f"{counts[k]} {k}" for k in ("new", "appended", "duplicate", "skipped", "refused"))
+        err.print(f"{len(messages)} e-mail(s): {summary}")
+        if messages and counts["refused"] == len(messages):
+            raise typer.Exit(1)
 
     @app.command()
     def sweep() -> None:
