@@ -113,3 +113,29 @@ def test_mail_in_reads_a_maildir_and_an_mbox_and_reports_the_bad_ones(
     with container.uow() as uow:
         assert uow.session.scalar(select(func.count(Complaint.id)).where(Complaint.channel == "email")) == 3
     assert runner.invoke(cli.app, ["mail-in", str(tmp_path / "nowhere")]).exit_code == 2
+
+
+def test_the_smtp_server_takes_complaints_in_and_bounces_unreadable_mail(container: Container) -> None:
+    import smtplib
+    import socket
+
+    from complaintdesk.entrypoints.smtp_in import controller
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = controller(container, "127.0.0.1", port)
+    server.start()
+    try:
+        with smtplib.SMTP("127.0.0.1", port, timeout=10) as smtp:
+            refused = smtp.sendmail("ann@example.org", ["complaints@estate.example"],
+                                    _mail("The heating is off again.", message_id="<smtp1@example.org>"))
+            assert refused == {}
+            with pytest.raises(smtplib.SMTPDataError) as bounced:
+                smtp.sendmail("x@example.org", ["complaints@estate.example"], b"Subject: no sender\r\n\r\nhi\r\n")
+            assert bounced.value.smtp_code == 550 and b"no sender" in bounced.value.smtp_error
+    finally:
+        server.stop()
+    with container.uow() as uow:
+        got = uow.session.scalars(select(Complaint).where(Complaint.channel == "email")).all()
+        assert [c.text for c in got] == ["The heating is off again."]

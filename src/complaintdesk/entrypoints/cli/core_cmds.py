@@ -1,4 +1,4 @@
-"""serve, init, demo, user, import, export, mail-in, sweep, deliver."""
+"""serve, init, demo, user, import, export, mail-in, mail-server, sweep, deliver."""
 
 from __future__ import annotations
 
@@ -221,6 +221,28 @@ def register(app: typer.Typer) -> None:
         err.print(f"{len(messages)} e-mail(s): {summary}")
         if messages and counts["refused"] == len(messages):
             raise typer.Exit(1)
+
+    @app.command("mail-server")
+    def mail_server(
+        host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="SMTP port")] = 2525,
+    ) -> None:
+        """Receive complaints by SMTP (point a mail exchanger or a forwarding rule here); stops on Ctrl-C."""
+        import threading
+
+        from ..smtp_in import controller
+
+        c = _container()
+        _load_analysis_model()
+        smtp = controller(c, host, port)
+        smtp.start()
+        err.print(f"taking in e-mail on smtp://{host}:{port} (Ctrl-C stops)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            smtp.stop()
 
     @app.command()
     def sweep() -> None:
