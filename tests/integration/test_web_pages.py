@@ -188,6 +188,12 @@ def test_the_customer_writes_from_the_tracking_page_and_the_handler_sees_it(web:
     sign_in(web, "hana")
     staff = web.get(f"/complaints/{tn}").text
     assert "It is a birthday present" in staff and "From the customer" in staff
+    row = next(r for r in web.get("/inbox").text.split("<tr") if tn in r)
+    assert "Customer wrote" in row
+    token = csrf(staff)
+    web.post(f"/complaints/{tn}/acknowledge", data={"csrf_token": token, "body": "Sorry! It arrives tomorrow. Hana"})
+    row = next(r for r in web.get("/inbox").text.split("<tr") if tn in r)
+    assert "Customer wrote" not in row  # answered
 
 
 def test_supervisor_approves_a_large_remedy_and_sees_dashboard(web: TestClient) -> None:

@@ -125,6 +125,22 @@ class ComplaintDetail:
     earlier: list[Complaint]
 
 
+def awaiting_answer(uow: UnitOfWork, complaint_ids: list[int]) -> set[int]:
+    """Which of these complaints have a customer who wrote again and is still owed an answer."""
+    if not complaint_ids:
+        return set()
+    return set(
+        uow.session.scalars(
+            select(Clock.complaint_id).where(
+                Clock.complaint_id.in_(complaint_ids),
+                Clock.kind == "customer_message",
+                Clock.met_at.is_(None),
+                Clock.cancelled_at.is_(None),
+            )
+        )
+    )
+
+
 def detail(uow: UnitOfWork, complaint: Complaint) -> ComplaintDetail:
     s = uow.session
     cid = complaint.id

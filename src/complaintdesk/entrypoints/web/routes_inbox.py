@@ -89,8 +89,9 @@ def inbox(request: Request, w: WebDep) -> Response:
         user = w.user(uow)
         page = w.page(uow, user)
         items, total = queries.list_complaints(uow, Actor.of(user), query.to_filter(user.id))
+        waiting = queries.awaiting_answer(uow, [c.id for c, _ in items])
         return render("inbox.html", page, items=items, total=total, query=query, per_page=PER_PAGE,
-                      categories=CATEGORIES, emotions=EMOTIONS, priorities=PRIORITIES)
+                      categories=CATEGORIES, emotions=EMOTIONS, priorities=PRIORITIES, waiting=waiting)
 
 
 @router.get("/inbox/rows")
@@ -100,5 +101,7 @@ def inbox_rows(request: Request, w: WebDep) -> Response:
         user = w.user(uow)
         page = w.page(uow, user)
         items, total = queries.list_complaints(uow, Actor.of(user), query.to_filter(user.id))
-        html = render_fragment("_inbox_rows.html", page, items=items, total=total, query=query, per_page=PER_PAGE)
+        waiting = queries.awaiting_answer(uow, [c.id for c, _ in items])
+        html = render_fragment("_inbox_rows.html", page, items=items, total=total, query=query, per_page=PER_PAGE,
+                               waiting=waiting)
         return HTMLResponse(html, headers={"Cache-Control": "no-store", "X-Total": str(total)})
