@@ -14,6 +14,7 @@ pattern's test is a set intersection instead of a scan of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from re import _constants as _sre_c  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -36,9 +37,17 @@ def _best(a: Need, b: Need) -> Need:
     return a if _score(a) >= _score(b) else b
 
 
-def _seq(items: Any) -> tuple[Need, str, str, bool]:
-    """Analyse a sequence: (best requirement, literal prefix, literal suffix, whole sequence is literal)."""
+def _seq(items: Any, alls: list[frozenset[str]] | None = None) -> tuple[Need, str, str, bool]:
+    """Analyse a sequence: (best requirement, literal prefix, literal suffix, whole sequence is literal).
+
+    When `alls` is given, every requirement found on the way (all of which a match meets) is
+    appended to it.
+    """
     best: Need = None
+
+    def note(need: Need) -> None:
+        if alls is not None and need and _score(need) >= 1:
+            alls.append(need)
     run: list[str] = []
     prefix: str | None = None
     whole = True
@@ -48,6 +57,7 @@ def _seq(items: Any) -> tuple[Need, str, str, bool]:
         if run:
             text = "".join(run)
             best = _best(best, frozenset({text}))
+            note(frozenset({text}))
         if prefix is None:
             prefix = "".join(run)
         run.clear()
@@ -58,7 +68,8 @@ def _seq(items: Any) -> tuple[Need, str, str, bool]:
             continue
         if op is _sre_c.SUBPATTERN:
             sub = av[-1]
-            need, pre, suf, lit = _seq(sub)
+            sub_alls: list[frozenset[str]] = []
+            need, pre, suf, lit = _seq(sub, sub_alls)
             if lit:
                 run.append(pre)
                 continue
@@ -66,6 +77,8 @@ def _seq(items: Any) -> tuple[Need, str, str, bool]:
             close()
             whole = False
             best = _best(best, need)
+            for n in sub_alls:
+                note(n)
             run.append(suf)
             continue
         if op is _sre_c.BRANCH:
@@ -90,14 +103,21 @@ def _seq(items: Any) -> tuple[Need, str, str, bool]:
             whole = False
             if ok and alts and len(alts) <= _MAX_ALTERNATIVES and all(alts):
                 best = _best(best, frozenset(alts))
+                note(frozenset(alts))
             continue
         if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
             lo, _hi, sub = av
             close()
             whole = False
             if lo >= 1:
-                need, pre, _suf, lit = _seq(sub)
+                sub_alls = []
+                need, pre, _suf, lit = _seq(sub, sub_alls)
                 best = _best(best, need if not lit else frozenset({pre}) if pre else None)
+                if not lit:
+                    for n in sub_alls:
+                        note(n)
+                elif pre:
+                    note(frozenset({pre}))
             continue
         if op is _sre_c.AT:
             continue  # \b, ^, $ consume nothing and do not break a literal run's meaning
@@ -109,7 +129,23 @@ def _seq(items: Any) -> tuple[Need, str, str, bool]:
     suffix = "".join(run)
     if run:
         best = _best(best, frozenset({"".join(run)}))
+        note(frozenset({"".join(run)}))
     return best, prefix if prefix is not None else "", suffix, whole and bool(items)
+
+
+def literal_needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of literals (lower-case) such that any match of `pattern` contains one of each set."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE | re.MULTILINE)
+        alls: list[frozenset[str]] = []
+        _seq(list(parsed), alls)
+    except Exception:  # any parser surprise: no prefilter
+        return ()
+    out: list[frozenset[str]] = []
+    for n in alls:
+        if n not in out:
+            out.append(n)
+    return tuple(out)
 
 
 def literal_need(pattern: str) -> frozenset[str] | None:
@@ -155,7 +191,8 @@ class LiteralIndex:
     (at each position it matches the longest one; the shorter ones starting there are its
     prefixes). The others (Chinese) would make that expression branch hundreds of ways at every
     position, so they are looked up by their first two characters among the text's character pairs
-    and confirmed with a substring test.
+    and confirmed with a substring test. The ASCII literals of a part of the last text scanned (a
+    sentence of the reply) are read off that scan's positions instead of scanning again.
     """
 
     _CACHE_SIZE = 256
@@ -173,6 +210,35 @@ class LiteralIndex:
                 pairs.setdefault(w[:2], []).append(w)
         self.pairs = {k: tuple(v) for k, v in pairs.items()}
         self._cache: dict[str, frozenset[str]] = {}
+        # the last text scanned in full: (its lower-case form, start of each literal found, the literal)
+        self._last: tuple[str, list[int], list[str]] | None = None
+
+    def _ascii_part(self, text: str, low: str, out: set[str]) -> None:
+        assert self.rx is not None
+        prefixes = self.prefixes
+        last = self._last
+        # lower-casing a part gives the same characters as the part of the lower-cased whole unless
+        # the length changes or a final sigma depends on what follows
+        plain = len(low) == len(text) and "\u03a3" not in text
+        at = last[0].find(low) if plain and last is not None and len(low) < len(last[0]) else -1
+        if at >= 0 and last is not None:
+            _, starts, words = last
+            end = at + len(low)
+            first, stop = bisect_left(starts, at), bisect_left(starts, end)
+            for pos, w in zip(starts[first:stop], words[first:stop], strict=True):
+                if pos + len(w) <= end:
+                    out |= prefixes[w]
+                else:  # the longest literal runs past the part: its prefixes that fit
+                    out.update(v for v in prefixes[w] if pos + len(v) <= end)
+            return
+        starts, words = [], []
+        for m in self.rx.finditer(low):
+            starts.append(m.start())
+            words.append(m.group(1))
+        for w in set(words):
+            out |= prefixes[w]
+        if plain:
+            self._last = (low, starts, words)
 
     def present(self, text: str) -> frozenset[str]:
         found = self._cache.get(text)
@@ -181,9 +247,7 @@ class LiteralIndex:
         low = text.lower()
         out: set[str] = set()
         if self.rx is not None:
-            prefixes = self.prefixes
-            for w in set(self.rx.findall(low)):
-                out |= prefixes[w]
+            self._ascii_part(text, low, out)
         if not low.isascii():
             out.update(self.singles.intersection(low))
             pairs = self.pairs.get
@@ -200,7 +264,7 @@ class LiteralIndex:
 def share_index(patterns: Iterable[Rx]) -> LiteralIndex:
     """Give `patterns` one `LiteralIndex` of all their literals (their prefilters then use it)."""
     pats = list(patterns)
-    index = LiteralIndex(lit for p in pats if p.need for lit in p.need)
+    index = LiteralIndex(lit for p in pats if p.need for n in (p.need, *p.needs) for lit in n)
     for p in pats:
         p.index = index
     return index
@@ -209,7 +273,7 @@ def share_index(patterns: Iterable[Rx]) -> LiteralIndex:
 class Rx:
     """A compiled pattern with its prefilter; `search` and `finditer` like `re.Pattern`."""
 
-    __slots__ = ("few", "index", "need", "need_rx", "pattern", "rx")
+    __slots__ = ("few", "index", "need", "need_rx", "needs", "pattern", "rx")
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.rx = re.compile(pattern, flags)
@@ -224,6 +288,8 @@ class Rx:
         # a handful of literals: plain substring tests are faster than a scan with alternatives
         self.few = tuple(self.need) if self.need and len(self.need) <= 4 else None
         self.index: LiteralIndex | None = None  # set by `share_index`
+        # further requirements, all of which a match meets (used with a shared index)
+        self.needs = tuple(n for n in literal_needs(pattern) if n != self.need) if self.need else ()
 
     @property
     def groupindex(self) -> Any:
@@ -237,11 +303,19 @@ class Rx:
         if self.need is None:
             return True
         if self.index is not None:
-            return not self.need.isdisjoint(self.index.present(text))
+            return self.live(self.index.present(text))
         low = _lower(text)
         if self.few is not None:
             return any(lit in low for lit in self.few)
         return self.need_rx is None or self.need_rx.search(low) is not None
+
+    def live(self, present: frozenset[str]) -> bool:
+        """Whether a text holding the literals `present` (of the shared index) may hold a match."""
+        if self.need is None:
+            return True
+        if self.need.isdisjoint(present):
+            return False
+        return all(not n.isdisjoint(present) for n in self.needs) if self.needs else True
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if not self._may(text):

@@ -17,7 +17,7 @@ Every rule is data (`data/<lang>/coach.yaml`); this module only interprets these
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from ..analysis.result import Analysis
 from ..domain.labels import COACH_RULES
 from ._data import DATA_DIR, Playbook, PlaybookDataError, expand, load_playbook
 from ._learned import SentenceModel, load_model
-from ._rx import Rx, share_index
+from ._rx import LiteralIndex, Rx, share_index
 from ._text import Sentence, detect_language, normalise, sentence_at, sentences
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -244,6 +244,7 @@ class _Compiled:
     checks: tuple[_Check, ...]
     texts: Mapping[str, Mapping[str, str]]
     stop_tokens: frozenset[str]
+    index: LiteralIndex
 
 
 def compile_checks(pb: Playbook, language: str) -> _Compiled:
@@ -262,8 +263,7 @@ def compile_checks(pb: Playbook, language: str) -> _Compiled:
             for r in COACH_RULES
         }
         stop = frozenset(str(t).lower() for t in (data.get("params", {}).get("stop_tokens") or []))
-        share_index(_patterns_of(checks))
-        pb._compiled[key] = _Compiled(tuple(checks), texts, stop)
+        pb._compiled[key] = _Compiled(tuple(checks), texts, stop, share_index(_patterns_of(checks)))
     compiled: _Compiled = pb._compiled[key]
     return compiled
 
@@ -335,6 +335,7 @@ class _State:
     facts: dict[str, set[str]]
     context: CoachContext | None
     stop: frozenset[str]
+    present: frozenset[str] = frozenset()  # the literals of the patterns that occur in `norm`
     found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     scored: dict[tuple[int, int], tuple[float, ...]] = field(default_factory=dict)  # learned: per model, sentence
 
@@ -344,13 +345,41 @@ def _same_sentence(state: _State, pos: int, patterns: Sequence[Rx]) -> bool:
         return False
     s = sentence_at(state.sents, pos)
     text = state.norm[s.start : s.end] if s else state.norm
-    return any(p.search(text) for p in patterns)
+    return _any(patterns, text)
+
+
+def _live(patterns: Sequence[Rx], present: frozenset[str]) -> list[Rx]:
+    """The patterns that may match a text holding the literals `present` (the others cannot)."""
+    return [p for p in patterns if p.need is None or (not p.need.isdisjoint(present) and p.live(present))]
+
+
+def _present(patterns: Sequence[Rx], text: str) -> frozenset[str] | None:
+    """The literals of the language's patterns that occur in `text` (None: patterns without an index)."""
+    index = patterns[0].index if patterns else None
+    return index.present(text) if index is not None else None
+
+
+def _any(patterns: Sequence[Rx], text: str) -> bool:
+    """Whether any of `patterns` matches in `text` (the literal index is consulted once)."""
+    if not patterns:
+        return False
+    present = _present(patterns, text)
+    if present is None:
+        return any(p.search(text) for p in patterns)
+    return any(p.rx.search(text) for p in _live(patterns, present))
+
+
+def _matches(patterns: Sequence[Rx], text: str) -> Iterator[re.Match[str]]:
+    """Every match of every pattern in `text`, pattern by pattern (the literal index is consulted once)."""
+    present = _present(patterns, text)
+    for p in patterns if present is None else _live(patterns, present):
+        yield from p.rx.finditer(text)
 
 
 def _phrase(c: _Check, st: _State) -> list[tuple[int, int]]:
     hits = []
-    for p in c.patterns:
-        for m in p.finditer(st.norm):
+    for p in _live(c.patterns, st.present):
+        for m in p.rx.finditer(st.norm):
             if m.end() > m.start() and not _same_sentence(st, m.start(), c.unless):
                 hits.append((m.start(), m.end()))
     return sorted(hits)
@@ -361,8 +390,8 @@ def _weighted(c: _Check, st: _State) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     total = 0.0
     for cue in c.cues:
-        for p in cue.patterns:
-            for m in p.finditer(st.norm):
+        for p in _live(cue.patterns, st.present):
+            for m in p.rx.finditer(st.norm):
                 if m.end() == m.start() or _same_sentence(st, m.start(), c.unless):
                     continue
                 w = cue.weight
@@ -393,7 +422,7 @@ def _opening(c: _Check, st: _State) -> list[tuple[int, int]]:
     counted = 0
     for s in st.sents:
         text = st.norm[s.start : s.end]
-        if any(p.search(text) for p in c.skip_sentences) and not any(p.search(text) for p in c.patterns):
+        if _any(c.skip_sentences, text) and not _any(c.patterns, text):
             continue
         counted += 1
         if counted > c.window:
@@ -403,10 +432,10 @@ def _opening(c: _Check, st: _State) -> list[tuple[int, int]]:
             m = p.search(text)
             if m and m.start() - lead <= c.max_offset:
                 pos = s.start + m.start()
-                if any(q.search(st.norm[:pos]) for q in c.before_none_of):
+                if _any(c.before_none_of, st.norm[:pos]):
                     return []
                 return [(pos, s.end)]
-        if any(q.search(text) for q in c.before_none_of):
+        if _any(c.before_none_of, text):
             return []
     return []
 
@@ -414,17 +443,17 @@ def _opening(c: _Check, st: _State) -> list[tuple[int, int]]:
 def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
     if any(_clause_holds(cl, st.facts) for cl in c.skip_when):
         return []
-    pending = any(p.search(st.norm) for p in c.pending)
-    if not pending and any(p.search(st.norm) for p in c.exempt):
+    pending = _any(c.pending, st.norm)
+    if not pending and _any(c.exempt, st.norm):
         return []
     for clause in c.exempt_when if not pending else ():
         ok = True
         if clause["analysis"]:
             ok = _clause_holds(clause["analysis"], st.facts)
         if ok and "complaint" in clause:
-            ok = bool(st.complaint) and any(p.search(normalise(st.complaint or "", "")) for p in clause["complaint"])
+            ok = bool(st.complaint) and _any(clause["complaint"], normalise(st.complaint or "", ""))
         if ok and "reply" in clause:
-            ok = any(p.search(st.norm) for p in clause["reply"])
+            ok = _any(clause["reply"], st.norm)
         if ok:
             return []
     blocked = [span for rule in c.ignore_inside for span in st.found.get(rule, [])]
@@ -435,11 +464,11 @@ def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
         when, unless = c.veto[name]
         s = sentence_at(st.sents, pos)
         text = st.norm[s.start : s.end] if s else st.norm
-        return any(p.search(text) for p in when) and not any(p.search(text) for p in unless)
+        return _any(when, text) and not _any(unless, text)
 
     def present(name: str, patterns: Sequence[Rx]) -> bool:
-        for p in patterns:
-            for m in p.finditer(st.norm):
+        for p in _live(patterns, st.present):
+            for m in p.rx.finditer(st.norm):
                 if not any(b0 <= m.start() < b1 for b0, b1 in blocked) and not vetoed(name, m.start()):
                     return True
         return False
@@ -491,7 +520,7 @@ def _count_items(c: _Check, separators: re.Pattern[str], text: str, need: tuple[
     return sum(
         1
         for it in items
-        if not any(p.search(it) for p in c.skip_items) and (not need or any(p.search(it) for p in need))
+        if not _any(c.skip_items, it) and (not need or _any(need, it))
     )
 
 
@@ -500,8 +529,8 @@ def _cause_run(c: _Check, st: _State) -> list[tuple[int, int]]:
     run: list[Sentence] = []
     for s in st.sents:
         text = st.norm[s.start : s.end]
-        causal = any(p.search(text) for p in c.triggers) and not any(p.search(text) for p in c.unless)
-        if causal and not any(p.search(text) for p in c.skip_items):
+        causal = _any(c.triggers, text) and not _any(c.unless, text)
+        if causal and not _any(c.skip_items, text):
             run.append(s)
             if len(run) >= c.sentences_min:
                 return [(run[0].start, run[-1].end)]
@@ -520,12 +549,12 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
             return found
     for s in st.sents:
         text = st.norm[s.start : s.end]
-        if not any(p.search(text) for p in c.triggers):
+        if not _any(c.triggers, text):
             continue
-        if any(p.search(text) for p in c.unless):
+        if _any(c.unless, text):
             continue
         if c.item_verbs:
-            first = min(m.start() for p in c.triggers for m in p.finditer(text))
+            first = min(m.start() for m in _matches(c.triggers, text))
             whole = _count_items(c, c.separators, text, c.item_verbs)
             n = max(whole, _count_items(c, c.separators, text[first:]))
         else:
@@ -534,18 +563,18 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
             return [(s.start, s.end)]
         if c.clause_separators is not None and c.markers:
             clauses = [x for x in c.clause_separators.split(text) if len(x.strip()) >= c.min_item_chars]
-            marked = [x for x in clauses if any(p.search(x) for p in c.markers)]
-            if len(marked) >= c.min_items and not any(any(p.search(x) for p in c.skip_items) for x in marked):
+            marked = [x for x in clauses if _any(c.markers, x)]
+            if len(marked) >= c.min_items and not any(_any(c.skip_items, x) for x in marked):
                 return [(s.start, s.end)]
         if c.clause_separators is not None and c.conclusion:
             # "because A, B, and C, so ...": the clauses between the cause and the conclusion
-            starts = [m.start() for p in c.triggers for m in p.finditer(text)]
-            ends = [m.start() for p in c.conclusion for m in p.finditer(text)]
+            starts = [m.start() for m in _matches(c.triggers, text)]
+            ends = [m.start() for m in _matches(c.conclusion, text)]
             first = min(starts)
             after = [e for e in ends if e > first]
             if after:
                 segment = text[first : min(after)]
-                marked_ok = not c.markers or any(p.search(segment) for p in c.markers)
+                marked_ok = not c.markers or _any(c.markers, segment)
                 if marked_ok and _count_items(c, c.clause_separators, segment) >= c.min_items:
                     return [(s.start, s.end)]
     return []
@@ -556,11 +585,13 @@ def _pairing(c: _Check, st: _State) -> list[tuple[int, int]]:
     for s in st.sents:
         text = st.norm[s.start : s.end]
         # a predicate whose literals are not in the sentence cannot be in any window of it
-        preds = [p.rx for p in c.predicates if p.may(text)]
+        present = _present(c.predicates, text)
+        live = [p for p in c.predicates if p.may(text)] if present is None else _live(c.predicates, present)
+        preds = [p.rx for p in live]
         if not preds:
             continue
-        subj = [m for p in c.subjects for m in p.finditer(text) if m.end() > m.start()]
-        if not subj or any(p.search(text) for p in c.unless):
+        subj = [m for m in _matches(c.subjects, text) if m.end() > m.start()]
+        if not subj or _any(c.unless, text):
             continue
         for m in sorted(subj, key=lambda m: m.start()):
             window = text[m.end() : m.end() + c.gap + 1]
@@ -589,7 +620,7 @@ def _learned(c: _Check, st: _State) -> list[tuple[int, int]]:
         if key not in st.scored:  # every sentence of the reply in one vectorised pass
             all_scores = c.model.scores_many([st.norm[x.start : x.end] for x in st.sents])
             st.scored.update(((id(c.model), x.start), sc) for x, sc in zip(st.sents, all_scores, strict=True))
-        if st.scored[key][k] >= c.threshold and not any(p.search(context) for p in c.unless):
+        if st.scored[key][k] >= c.threshold and not _any(c.unless, context):
             lead = len(text) - len(text.lstrip())
             return [(s.start + lead, s.start + len(text.rstrip()))]
     return []
@@ -625,6 +656,7 @@ def coach(
     compiled = compile_checks(pb, language)
     norm = normalise(reply, language)
     st = _State(reply, norm, sentences(norm), complaint, _facts(analysis), context, compiled.stop_tokens)
+    st.present = compiled.index.present(norm)
     for check in compiled.checks:
         if check.rule in st.found:
             continue
