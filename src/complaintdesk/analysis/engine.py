@@ -14,6 +14,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from ..domain.labels import MOTIVES, RISKS, SINGLE_HEADS
 from .corpus import borrowed_rows, default_training_files, load_labelled
 from .features import Prepared, prepare
@@ -43,6 +45,16 @@ class Analyzer:
     def __init__(self, model: Model, lexicon: Lexicon | None = None) -> None:
         self.model = model
         self.lexicon = lexicon or Lexicon.default()
+        # every head's weights in one contiguous (features, scores) matrix: one sparse product per
+        # batch instead of one per head (each of which copied the transposed weights)
+        heads = list(model.heads.values())
+        coefs = [h.coef for h in heads] or [np.zeros((0, 0), np.float32)]
+        self._weights = np.ascontiguousarray(np.vstack(coefs).T, dtype=np.float32)
+        self._bias = np.concatenate([h.intercept for h in heads] or [np.zeros(0, np.float32)]).astype(np.float32)
+        bounds = [int(b) for b in np.cumsum([0, *(len(h.intercept) for h in heads)])]
+        self._slices = [
+            (name, h, a, b) for (name, h), a, b in zip(model.heads.items(), bounds[:-1], bounds[1:], strict=True)
+        ]
 
     @classmethod
     def load(cls, path: str | Path) -> Analyzer:
@@ -79,7 +91,10 @@ class Analyzer:
             for t, lg in zip(texts, langs, strict=True)
         ]
         x = self.model.featurizer.transform(prepared)
-        probs = {name: head.proba(x).tolist() for name, head in self.model.heads.items()}
+        probs: dict[str, list[list[float]]] = {}
+        if self._slices:
+            z = np.asarray(x @ self._weights) + self._bias
+            probs = {name: head.activate(z[:, a:b]).tolist() for name, head, a, b in self._slices}
         return [self._assemble(i, p, probs, c) for i, (p, c) in enumerate(zip(prepared, customers, strict=True))]
 
     # -- one result ---------------------------------------------------------------------------

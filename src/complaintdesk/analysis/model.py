@@ -55,7 +55,10 @@ class Head:
 
     def proba(self, x: sp.csr_matrix) -> np.ndarray:
         """(n, k) probabilities; for a binary head the probability of its label."""
-        z = np.asarray(x @ self.coef.T) + self.intercept
+        return self.activate(np.asarray(x @ self.coef.T) + self.intercept)
+
+    def activate(self, z: np.ndarray) -> np.ndarray:
+        """(n, k) probabilities from the (n, k) scores `x @ coef.T + intercept`."""
         if self.kind == "binary":
             return np.asarray(1.0 / (1.0 + np.exp(-z)))
         if self.kind == "ovr":

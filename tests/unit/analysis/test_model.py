@@ -97,3 +97,16 @@ def test_borrowed_emotion_rows_train_register_gated_social_head() -> None:
     assert analyzer.analyze("lol what is this even supposed to mean??").emotion == "confusion"
     result = analyzer.analyze("家里一点信号都没有，马上派人来修！")
     assert result.emotion == "anger"
+
+
+def test_one_product_for_all_heads_matches_each_head(small_analyzer: Analyzer) -> None:
+    import numpy as np
+
+    from complaintdesk.analysis.features import prepare
+
+    texts = ["No signal at home for a week. Fix the mast now!", "請問為什麼新卡一直無法登入網路？"]
+    x = small_analyzer.model.featurizer.transform([prepare(t, small_analyzer.lexicon) for t in texts])
+    z = np.asarray(x @ small_analyzer._weights) + small_analyzer._bias
+    assert {name for name, *_ in small_analyzer._slices} == set(small_analyzer.model.heads)
+    for _name, head, a, b in small_analyzer._slices:
+        assert np.allclose(head.activate(z[:, a:b]), head.proba(x), atol=1e-5)
