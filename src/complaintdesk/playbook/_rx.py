@@ -21,6 +21,7 @@ from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 _MAX_ALTERNATIVES = 64
+_EXTRA_MIN = 2  # shortest literal of a further requirement (one character would be found everywhere)
 
 # a requirement: None (nothing known) or a frozenset of literals, one of which must occur
 Need = frozenset[str] | None
@@ -46,7 +47,7 @@ def _seq(items: Any, alls: list[frozenset[str]] | None = None) -> tuple[Need, st
     best: Need = None
 
     def note(need: Need) -> None:
-        if alls is not None and need and _score(need) >= 1:
+        if alls is not None and need and _score(need) >= _EXTRA_MIN:
             alls.append(need)
     run: list[str] = []
     prefix: str | None = None
