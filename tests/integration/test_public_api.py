@@ -41,6 +41,7 @@ def test_submit_and_track(api: TestClient, handler: Headers) -> None:
             "commitment_due_at",
             "can_answer_survey",
             "timeline",
+            "attachments",
         }
 
 

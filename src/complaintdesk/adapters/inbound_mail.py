@@ -41,6 +41,7 @@ class InboundMail:
     tracking_number: str | None
     automatic: str | None  # why it looks machine-sent, or None
     sent_at: Any = None  # aware datetime from the Date header, if readable
+    files: tuple[tuple[str, bytes], ...] = ()  # (file name, bytes) of the attachments and inline pictures
 
 
 @cache
@@ -117,6 +118,20 @@ def _body(msg: Message) -> str:
     return html_to_text(html) if html else ""
 
 
+def _files(msg: Message) -> tuple[tuple[str, bytes], ...]:
+    found: list[tuple[str, bytes]] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        disposition = part.get_content_disposition()
+        if disposition != "attachment" and part.get_content_maintype() not in ("image", "audio", "video"):
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload:
+            found.append((part.get_filename() or "", payload))
+    return tuple(found)
+
+
 def own_words(text: str) -> str:
     """The part of a reply above the quoted earlier message (all of it when nothing is quoted)."""
     found = _rules()["quote_rx"].search(text)
@@ -181,4 +196,5 @@ def parse(raw: bytes) -> InboundMail:
         tracking_number=found.group(0) if found else None,
         automatic=automatic,
         sent_at=sent_at if sent_at is not None and sent_at.tzinfo is not None else None,
+        files=_files(msg),
     )

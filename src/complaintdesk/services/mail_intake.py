@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from ..adapters.db.tables import Complaint, InboundMail
 from ..adapters.inbound_mail import UnreadableMail, parse
 from ..domain.errors import ComplaintdeskError, InvalidInput
-from . import intake, workflow
+from . import attachments, intake, workflow
 from .actors import customer_actor
 from .uow import UnitOfWork
 
@@ -42,6 +42,19 @@ def _complaint_of(uow: UnitOfWork, tracking_number: str | None, sender: str) -> 
     if complaint is None or complaint.customer is None or (complaint.customer.email or "").lower() != sender:
         return None
     return complaint
+
+
+def _attach(uow: UnitOfWork, complaint_id: int, sender: str, files: tuple[tuple[str, bytes], ...]) -> list[str]:
+    """Store the e-mail's files with the complaint; returns what was refused (the raw e-mail still holds it)."""
+    complaint = uow.session.get(Complaint, complaint_id)
+    assert complaint is not None
+    refused = []
+    for name, data in files:
+        try:
+            attachments.add(uow, complaint, customer_actor(sender), name, data, source="email")
+        except InvalidInput as exc:
+            refused.append(f"{name or 'unnamed'}: {exc.message}")
+    return refused
 
 
 def take_in(uow: UnitOfWork, raw: bytes, analyse: intake.Analyse, public_base_url: str = "") -> MailResult:
@@ -82,6 +95,11 @@ def take_in(uow: UnitOfWork, raw: bytes, analyse: intake.Analyse, public_base_ur
         received = intake.receive(uow, data, customer_actor(mail.sender_name), analyse, public_base_url)
         record.outcome, record.complaint_id = "new", received.complaint.id
         result = MailResult("new", received.complaint.tracking_number)
+    if record.complaint_id is not None:
+        refused = _attach(uow, record.complaint_id, mail.sender_name, mail.files)
+        if refused:
+            record.reason = ("files not attached (kept in the e-mail): " + "; ".join(refused))[:300]
+            result = MailResult(result.outcome, result.tracking_number, record.reason)
     uow.session.add(record)
     try:
         uow.commit()

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, or_, select
 
 from ..adapters.db.tables import (
+    Attachment,
     Clock,
     Commitment,
     Complaint,
@@ -123,6 +124,7 @@ class ComplaintDetail:
     surveys: list[Survey]
     teams: list[ComplaintTeam]
     earlier: list[Complaint]
+    attachments: list[Attachment]
 
 
 def awaiting_answer(uow: UnitOfWork, complaint_ids: list[int]) -> set[int]:
@@ -162,6 +164,7 @@ def detail(uow: UnitOfWork, complaint: Complaint) -> ComplaintDetail:
                 .order_by(Complaint.created_at.desc())
             )
         ),
+        attachments=list(s.scalars(select(Attachment).where(Attachment.complaint_id == cid).order_by(Attachment.id))),
     )
 
 

@@ -310,6 +310,24 @@ class Outbox(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class Attachment(Base):
+    """A file that came with a complaint (a photo of the damage, a receipt, a letter, a call recording), from the
+    customer, by e-mail or from staff. Kept in the database with its digest; never edited, never deleted."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100))  # as recognised from the bytes, not as claimed
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(20))  # customer | email | staff
+    author_name: Mapped[str] = mapped_column(String(200))
+    customer_visible: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
 class InboundMail(Base):
     """Every e-mail taken in, kept as received (the raw bytes), with what became of it: a new complaint, a
     message on an existing one, or skipped (an automatic message). The key makes taking in idempotent."""
@@ -327,6 +345,7 @@ class InboundMail(Base):
 
 
 __all__ = [
+    "Attachment",
     "Base",
     "Clock",
     "Commitment",

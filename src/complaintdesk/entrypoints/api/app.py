@@ -75,7 +75,10 @@ def create_app(container: Container) -> FastAPI:
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length")
-        limit = MAX_BYTES if request.url.path == routes_inbound.PATH else MAX_BODY  # e-mails carry attachments
+        path = request.url.path
+        # e-mails and uploads carry files: their own limits (checked again where they are read)
+        carries_files = path == routes_inbound.PATH or path == "/portal" or path.endswith(("/attachments", "/files"))
+        limit = MAX_BYTES + 65_536 if carries_files else MAX_BODY
         if length is not None and (not length.isdigit() or int(length) > limit):
             return JSONResponse({"error": "too_large", "detail": f"request body over {limit} bytes"}, status_code=413)
         return await call_next(request)

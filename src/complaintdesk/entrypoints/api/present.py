@@ -10,6 +10,7 @@ from ...domain.status import Status, allowed_actions
 from ...services.queries import ComplaintDetail
 from .schemas import (
     AssistOut,
+    AttachmentOut,
     ClockOut,
     CommitmentOut,
     ComplaintOut,
@@ -56,6 +57,7 @@ def detail_out(
     out.events = [EventOut.model_validate(e) for e in d.events]
     out.commitments = [CommitmentOut.model_validate(x) for x in d.commitments]
     out.remedies = [RemedyOut.model_validate(x) for x in d.remedies]
+    out.attachments = [AttachmentOut.model_validate(x) for x in d.attachments]
     out.surveys = [SurveyOut.model_validate(x) for x in d.surveys]
     out.teams = [AssistOut.model_validate(x) for x in d.teams]
     out.earlier_complaints = [summary_out(x) for x in d.earlier]

@@ -5,19 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, UploadFile
+from starlette.responses import Response
 
 from ...adapters.db.tables import Summary
+from ...domain.attachments import MAX_BYTES as MAX_FILE
 from ...domain.errors import InvalidInput
-from ...services import advice, dispatch, intake, queries, remedies, workflow
+from ...services import advice, attachments, dispatch, intake, queries, remedies, workflow
 from ...services.actors import Actor
 from ...services.loading import complaint_for
 from ...services.uow import UnitOfWork
+from ..files import file_response
 from .deps import ActorDep, ContainerDep, UowDep
 from .present import detail_out, summary_out
 from .schemas import (
     AssignIn,
     AssistIn,
+    AttachmentOut,
     CloseIn,
     CoachIn,
     CoachOut,
@@ -312,3 +316,22 @@ def mark_steps_done(ref: str, body: PlaybookUseIn, uow: UowDep, actor: ActorDep)
     advice.record_use(uow, complaint, actor, body.step_ids, draft_used=body.draft_used)
     uow.commit()
     return PlaybookUsesOut.model_validate(advice.uses_of(uow, complaint))
+
+
+@router.post("/{ref}/attachments", status_code=201, response_model=AttachmentOut,
+             summary="Attach a file (photo, PDF, office document, recording, text): multipart field 'file'")
+def add_attachment(
+    ref: str, file: UploadFile, uow: UowDep, actor: ActorDep, customer_visible: bool = False
+) -> AttachmentOut:
+    complaint = complaint_for(uow, actor, ref)
+    data = file.file.read(MAX_FILE + 1)
+    item = attachments.add(uow, complaint, actor, file.filename, data, source="staff",
+                           customer_visible=customer_visible)
+    uow.commit()
+    return AttachmentOut.model_validate(item)
+
+
+@router.get("/{ref}/attachments/{attachment_id}", summary="Download an attachment", response_class=Response)
+def get_attachment(ref: str, attachment_id: int, uow: UowDep, actor: ActorDep) -> Response:
+    complaint = complaint_for(uow, actor, ref)
+    return file_response(attachments.one(uow, complaint, attachment_id))

@@ -5,18 +5,22 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Query, UploadFile
 from sqlalchemy import select
+from starlette.responses import Response
 
 from ...adapters.db.tables import Commitment, Complaint, Event, Message
+from ...domain.attachments import MAX_BYTES as MAX_FILE
 from ...domain.errors import NotFound
 from ...domain.status import Status
-from ...services import intake, workflow
+from ...services import attachments, intake, workflow
 from ...services.actors import customer_actor
 from ...services.uow import UnitOfWork
+from ..files import file_response
 from .deps import ContainerDep, UowDep
 from .schemas import (
     CustomerMessageIn,
+    PublicAttachmentOut,
     PublicComplaintCreate,
     PublicComplaintOut,
     PublicCreated,
@@ -110,6 +114,12 @@ def public_view(uow: UnitOfWork, complaint: Complaint) -> PublicComplaintOut:
         commitment_due_at=commitment.due_at if commitment else None,
         can_answer_survey=complaint.status == Status.CLOSED.value,
         timeline=timeline,
+        attachments=[
+            PublicAttachmentOut(
+                id=a.id, filename=a.filename, content_type=a.content_type, size=a.size, created_at=a.created_at
+            )
+            for a in attachments.of(uow, complaint, customer_view=True)
+        ],
     )
 
 
@@ -164,3 +174,39 @@ def write(
     workflow.customer_writes(uow, complaint, body.text, via="api", public_base_url=container.settings.public_base_url)
     uow.commit()
     return public_view(uow, complaint)
+
+
+@router.post(
+    "/complaints/{tracking_number}/attachments",
+    response_model=PublicComplaintOut,
+    status_code=201,
+    summary="Add a photo, a receipt, a letter or a recording (multipart field 'file', up to 10 MB)",
+)
+def attach(
+    tracking_number: str,
+    file: UploadFile,
+    uow: UowDep,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> PublicComplaintOut:
+    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
+    customer = customer_actor(complaint.customer.name)
+    attachments.add(uow, complaint, customer, file.filename, file.file.read(MAX_FILE + 1), source="customer")
+    uow.commit()
+    return public_view(uow, complaint)
+
+
+@router.get(
+    "/complaints/{tracking_number}/attachments/{attachment_id}",
+    response_class=Response,
+    summary="Download one of the complaint's files that the customer may see",
+)
+def attachment(
+    tracking_number: str,
+    attachment_id: int,
+    uow: UowDep,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Response:
+    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
+    return file_response(attachments.one(uow, complaint, attachment_id, customer_view=True))

@@ -287,6 +287,18 @@ class CommitmentOut(Out):
     created_at: datetime
 
 
+class AttachmentOut(Out):
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    source: str
+    author_name: str
+    customer_visible: bool
+    created_at: datetime
+
+
 class RemedyOut(Out):
     id: int
     complaint_id: int
@@ -345,6 +357,7 @@ class ComplaintOut(ComplaintSummaryOut):
     events: list[EventOut] = []
     commitments: list[CommitmentOut] = []
     remedies: list[RemedyOut] = []
+    attachments: list[AttachmentOut] = []
     surveys: list[SurveyOut] = []
     teams: list[AssistOut] = []
     earlier_complaints: list[ComplaintSummaryOut] = []
@@ -426,6 +439,14 @@ class PublicTimelineItem(BaseModel):
     status: str | None = None
 
 
+class PublicAttachmentOut(BaseModel):
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    created_at: datetime
+
+
 class PublicComplaintOut(BaseModel):
     tracking_number: str
     status: str
@@ -435,3 +456,4 @@ class PublicComplaintOut(BaseModel):
     commitment_due_at: datetime | None
     can_answer_survey: bool
     timeline: list[PublicTimelineItem]
+    attachments: list[PublicAttachmentOut] = []

@@ -9,10 +9,12 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, Request
+from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.responses import RedirectResponse, Response
 
 from ...adapters.db.tables import User
 from ...bootstrap import Container
+from ...domain.attachments import MAX_BYTES as MAX_FILE
 from ...domain.errors import ComplaintdeskError
 from ...services.actors import Actor
 from ...services.loading import organisation
@@ -115,8 +117,9 @@ def signin_url(next_url: str) -> str:
 class Form:
     """A submitted form whose CSRF token was checked."""
 
-    def __init__(self, data: dict[str, str]) -> None:
+    def __init__(self, data: dict[str, str], files: list[tuple[str, bytes]] | None = None) -> None:
         self.data = data
+        self.files = files or []  # (file name, bytes) of the form's "files" input
 
     def get(self, name: str, default: str = "") -> str:
         return self.data.get(name, default).strip()
@@ -146,7 +149,11 @@ async def checked_form(request: Request) -> Form:
     session: sessions.WebSession = request.state.web_session
     if not session.csrf_ok(data.get(sessions.CSRF_FIELD) or request.headers.get(sessions.CSRF_HEADER)):
         raise CsrfFailed()
-    return Form(data)
+    files = []
+    for value in form.getlist("files"):
+        if isinstance(value, StarletteUpload) and (value.filename or value.size):
+            files.append((value.filename or "", await value.read(MAX_FILE + 1)))  # one byte more tells "too large"
+    return Form(data, files)
 
 
 FormDep = Annotated[Form, Depends(checked_form)]

@@ -13,10 +13,11 @@ from starlette.responses import JSONResponse, Response
 from ...adapters.db.tables import Summary, User
 from ...domain.errors import ComplaintdeskError, Conflict, InvalidInput
 from ...domain.status import Status, allowed_actions
-from ...services import dispatch, queries, remedies, web_advice, workflow
+from ...services import attachments, dispatch, queries, remedies, web_advice, workflow
 from ...services.actors import Actor
 from ...services.loading import complaint_for, organisation
 from ...services.uow import UnitOfWork
+from ..files import file_response
 from .base import Form, FormDep, Web, WebDep, check_csrf_header
 from .highlight import segments
 from .render import render
@@ -224,3 +225,28 @@ def summary(tn: str, w: WebDep, form: FormDep) -> Response:
                                                    cause_detail=form.raw("cause_detail"), lesson=form.raw("lesson"),
                                                    prevention=form.raw("prevention"), version=form.version),
                  _back(tn, "summary"), "done.summarised", on_error=_again(tn, w, form, "summary"))
+
+
+@router.post("/complaints/{tn}/files")
+def add_files(tn: str, w: WebDep, form: FormDep) -> Response:
+    """Staff attach evidence (a photo from the site, a scan, a recording); internal unless marked visible."""
+
+    def run(uow: UnitOfWork, actor: Actor) -> None:
+        complaint = complaint_for(uow, actor, tn)
+        if not form.files:
+            raise InvalidInput(w.t("files.none"))
+        for name, data in form.files:
+            attachments.add(uow, complaint, actor, name, data, source="staff", customer_visible=form.flag("visible"))
+        uow.commit()
+
+    return w.act(run, _back(tn, "files"), "files.attached")
+
+
+@router.get("/complaints/{tn}/files/{attachment_id}")
+def get_file(tn: str, attachment_id: int, w: WebDep) -> Response:
+    with w.uow() as uow:
+        actor = Actor.of(w.user(uow))
+        try:
+            return file_response(attachments.one(uow, complaint_for(uow, actor, tn), attachment_id))
+        except ComplaintdeskError as exc:
+            return render("error.html", w.page(uow, actor.user), status_code=404, message=exc.message)

@@ -6,10 +6,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
+from ...adapters.db.tables import Complaint
 from ...domain.errors import ComplaintdeskError
-from ...services import intake, workflow
-from ...services.actors import customer_actor
+from ...services import attachments, intake, workflow
+from ...services.actors import Actor, customer_actor
+from ...services.uow import UnitOfWork
 from ..api.routes_public import complaint_by_token, public_view
+from ..files import file_response
 from .base import FormDep, WebDep
 from .render import render
 
@@ -50,8 +53,9 @@ def submit(w: WebDep, form: FormDep) -> Response:
             related_numbers=values["related_numbers"] or None,
         )
         try:
-            received = intake.receive(uow, data, customer_actor(values["name"] or "customer"), w.container.analyse,
-                                      w.container.settings.public_base_url)
+            customer = customer_actor(values["name"] or "customer")
+            received = intake.receive(uow, data, customer, w.container.analyse, w.container.settings.public_base_url)
+            refused = _attach(uow, received.complaint, customer, form.files)
             uow.commit()
         except ComplaintdeskError as exc:
             page = w.page(uow)
@@ -60,7 +64,18 @@ def submit(w: WebDep, form: FormDep) -> Response:
         c = received.complaint
         link = f"/track/{c.tracking_number}?token={received.access_token}"
         return render("portal_done.html", w.page(uow), tracking_number=c.tracking_number, link=link,
-                      full_link=w.container.settings.public_base_url + link, email=c.customer.email)
+                      full_link=w.container.settings.public_base_url + link, email=c.customer.email, refused=refused)
+
+
+def _attach(uow: UnitOfWork, complaint: Complaint, who: Actor, files: list[tuple[str, bytes]]) -> list[str]:
+    """Store the customer's files; a file we do not accept is named in the answer, the complaint still stands."""
+    refused = []
+    for name, data in files:
+        try:
+            attachments.add(uow, complaint, who, name, data, source="customer")
+        except ComplaintdeskError as exc:
+            refused.append(f"{name or '?'}: {exc.message}")
+    return refused
 
 
 def _track(
@@ -126,3 +141,34 @@ def write(tn: str, w: WebDep, form: FormDep) -> Response:
             return w.redirect(f"/track/{tn}?token={token}")
     w.session.flash("error", failed)
     return _track(w, tn, token, status_code=422, message=form.raw("text"))
+
+
+@router.post("/track/{tn}/files")
+def add_files(tn: str, w: WebDep, form: FormDep) -> Response:
+    """The customer adds photos or documents from the tracking page."""
+    token = form.get("token")[:200]
+    with w.uow() as uow:
+        try:
+            complaint = complaint_by_token(uow, tn, token)
+        except ComplaintdeskError:
+            return _track(w, tn, token)  # the same "not found" page as a wrong link
+        if not form.files:
+            w.session.flash("error", w.t("files.none"))
+            return w.redirect(f"/track/{tn}?token={token}")
+        refused = _attach(uow, complaint, customer_actor(complaint.customer.name), form.files)
+        uow.commit()
+    for line in refused:
+        w.session.flash("error", line)
+    if len(refused) < len(form.files):
+        w.session.flash("ok", w.t("files.added"))
+    return w.redirect(f"/track/{tn}?token={token}")
+
+
+@router.get("/track/{tn}/files/{attachment_id}")
+def get_file(tn: str, attachment_id: int, w: WebDep, token: str = "") -> Response:
+    with w.uow() as uow:
+        try:
+            complaint = complaint_by_token(uow, tn, token[:200])
+            return file_response(attachments.one(uow, complaint, attachment_id, customer_view=True))
+        except ComplaintdeskError:
+            return _track(w, tn, token[:200], status_code=404)
