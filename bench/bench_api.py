@@ -1,10 +1,11 @@
 """The peer benchmark (shared/peers/django-helpdesk) run against complaintdesk on the same machine.
 
     .venv/bin/python bench/bench_api.py [--tickets 100000] [--workers 2]
+    .venv/bin/python bench/bench_api.py --postgres postgresql://postgres@127.0.0.1:5432/cdbench --workers 2
 
 a. create throughput: POST /api/v1/complaints, 8 concurrent clients, 20 s (real analysis at intake)
 b. detail and list latency at N complaints: GET /api/v1/complaints/{n}, GET /api/v1/complaints?per_page=25
-c. the SLA sweep over N complaints (on a copy of the database)
+c. the SLA sweep over N complaints (on a copy of the SQLite database; on PostgreSQL on the database itself)
 Every request loop is bounded in count and time; the server listens on 127.0.0.1 only and is stopped at the end.
 """
 
@@ -46,6 +47,19 @@ def line(name: str, ms: list[float]) -> str:
             f"(n = {len(ms)})")
 
 
+def fresh_postgres(url: str) -> None:
+    """Drop and create the database named in `url` (connecting to the server's 'postgres' database)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    target = make_url(url)
+    server = target.set(drivername="postgresql+psycopg", database="postgres")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tickets", type=int, default=100_000)
@@ -54,12 +68,16 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--read-samples", type=int, default=300)
     ap.add_argument("--db", default="/tmp/cd-bench/bench.sqlite3")
+    ap.add_argument("--postgres", metavar="URL", help="bench on this PostgreSQL database (dropped and re-created)")
     args = ap.parse_args()
 
     db = Path(args.db)
     shutil.rmtree(db.parent, ignore_errors=True)
     db.parent.mkdir(parents=True)
     url = f"sqlite:///{db}"
+    if args.postgres:
+        url = args.postgres
+        fresh_postgres(url)
     print(f"seeding {args.tickets} complaints …", flush=True)
     print(f"seeded in {seed(url, args.tickets):.1f} s", flush=True)
     env = {**os.environ, "DATABASE_URL": url, "COMPLAINTDESK_BACKGROUND": "0", "COMPLAINTDESK_VAR": str(db.parent)}
@@ -155,13 +173,15 @@ def main() -> None:
             os.killpg(server.pid, signal.SIGKILL)
 
     # c. sweep on a copy
-    copy = db.parent / "sweep.sqlite3"
-    subprocess.run(["sqlite3", str(db), f".backup {copy}"], check=False)
-    if not copy.exists():
-        shutil.copy(db, copy)
+    sweep_url = url
+    if not args.postgres:
+        copy = db.parent / "sweep.sqlite3"
+        subprocess.run(["sqlite3", str(db), f".backup {copy}"], check=False)
+        if not copy.exists():
+            shutil.copy(db, copy)
+        sweep_url = f"sqlite:///{copy}"
     t0 = time.perf_counter()
-    out = subprocess.run([cli, "sweep"], env={**env, "DATABASE_URL": f"sqlite:///{copy}"}, capture_output=True,
-                         text=True)
+    out = subprocess.run([cli, "sweep"], env={**env, "DATABASE_URL": sweep_url}, capture_output=True, text=True)
     print(f"c. sweep over {args.tickets} complaints: {time.perf_counter() - t0:.1f} s — {out.stdout.strip()} "
           f"(rc {out.returncode})")
 

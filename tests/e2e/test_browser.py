@@ -134,6 +134,16 @@ def test_customer_submits_and_follows_the_private_link_on_a_phone(
     assert fits_width(page)
     no_inline_script(page)
     page.screenshot(path=str(shots / "track-phone.png"), full_page=True)
+    # a photo of the broken unit, then a message: both stay with the complaint, the message as text
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+    page.set_input_files("#t-files", {"name": "冷氣機.png", "mimeType": "image/png", "buffer": png})
+    with page.expect_navigation():
+        page.click("#files-submit")
+    expect(page.locator(".file-list")).to_contain_text("冷氣機.png")
+    page.fill("#w-text", "師傅話要換零件，<b>幾時</b>會有回覆？")
+    with page.expect_navigation():
+        page.click("#write-submit")
+    expect(page.locator("#track-timeline .message.mine")).to_have_text("師傅話要換零件，<b>幾時</b>會有回覆？")
     # without the token the complaint is not shown
     page.goto(server(f"/track/{submitted.tracking_number}?token=wrong"))
     expect(page.locator("#track-timeline")).to_have_count(0)
