@@ -338,6 +338,14 @@ class _State:
     present: frozenset[str] = frozenset()  # the literals of the patterns that occur in `norm`
     found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     scored: dict[tuple[int, int], tuple[float, ...]] = field(default_factory=dict)  # learned: per model, sentence
+    _complaint_norm: str | None = None
+
+    @property
+    def complaint_norm(self) -> str:
+        """The complaint normalised like the reply (Chinese when it holds Chinese), computed once."""
+        if self._complaint_norm is None:
+            self._complaint_norm = normalise(self.complaint or "", "")
+        return self._complaint_norm
 
 
 def _same_sentence(state: _State, pos: int, patterns: Sequence[Rx]) -> bool:
@@ -408,7 +416,7 @@ def _weighted(c: _Check, st: _State) -> list[tuple[int, int]]:
     if (
         c.low_specificity_threshold is not None
         and st.complaint
-        and specificity(st.norm, normalise(st.complaint, "zh" if _CJK_RUN.search(st.complaint) else "en"), st.stop)
+        and specificity(st.norm, st.complaint_norm, st.stop)
         < c.min_overlap
     ):
         threshold = min(threshold, c.low_specificity_threshold)
@@ -451,7 +459,7 @@ def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
         if clause["analysis"]:
             ok = _clause_holds(clause["analysis"], st.facts)
         if ok and "complaint" in clause:
-            ok = bool(st.complaint) and _any(clause["complaint"], normalise(st.complaint or "", ""))
+            ok = bool(st.complaint) and _any(clause["complaint"], st.complaint_norm)
         if ok and "reply" in clause:
             ok = _any(clause["reply"], st.norm)
         if ok:
