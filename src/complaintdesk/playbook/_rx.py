@@ -49,6 +49,7 @@ def _seq(items: Any, alls: list[frozenset[str]] | None = None) -> tuple[Need, st
     def note(need: Need) -> None:
         if alls is not None and need and _score(need) >= _EXTRA_MIN:
             alls.append(need)
+
     run: list[str] = []
     prefix: str | None = None
     whole = True
@@ -282,9 +283,7 @@ class Rx:
         self.need = literal_need(pattern)
         # one C-level scan for any of the literals (longest first) instead of a Python loop
         self.need_rx = (
-            re.compile("|".join(re.escape(s) for s in sorted(self.need, key=len, reverse=True)))
-            if self.need
-            else None
+            re.compile("|".join(re.escape(s) for s in sorted(self.need, key=len, reverse=True))) if self.need else None
         )
         # a handful of literals: plain substring tests are faster than a scan with alternatives
         self.few = tuple(self.need) if self.need and len(self.need) <= 4 else None

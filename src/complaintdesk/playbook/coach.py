@@ -416,8 +416,7 @@ def _weighted(c: _Check, st: _State) -> list[tuple[int, int]]:
     if (
         c.low_specificity_threshold is not None
         and st.complaint
-        and specificity(st.norm, st.complaint_norm, st.stop)
-        < c.min_overlap
+        and specificity(st.norm, st.complaint_norm, st.stop) < c.min_overlap
     ):
         threshold = min(threshold, c.low_specificity_threshold)
     if total < threshold:
@@ -525,11 +524,7 @@ def _remedy(c: _Check, st: _State) -> list[tuple[int, int]]:
 
 def _count_items(c: _Check, separators: re.Pattern[str], text: str, need: tuple[Rx, ...] = ()) -> int:
     items = [it for it in separators.split(text) if it and len(it.strip()) >= c.min_item_chars]
-    return sum(
-        1
-        for it in items
-        if not _any(c.skip_items, it) and (not need or _any(need, it))
-    )
+    return sum(1 for it in items if not _any(c.skip_items, it) and (not need or _any(need, it)))
 
 
 def _cause_run(c: _Check, st: _State) -> list[tuple[int, int]]:

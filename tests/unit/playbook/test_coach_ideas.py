@@ -1,4 +1,3 @@
-
 """The `pairing` checks: a blame or a disclosure recognised as an idea (subject + predicate), not a fixed wording.
 
 Each probe sits inside an otherwise good reply (see variants.reply), so the probe alone decides the verdict.
