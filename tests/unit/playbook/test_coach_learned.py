@@ -24,7 +24,6 @@ UNSEEN_BLAME = {
         "您当时要是看一眼门口的告示，就不会白跑这一趟。",
     ],
     "zh-Hant": [
-        "講真，你當日交嚟嘅表格漏咗簽名，同事先會退件。",
         "難道您沒有看到門口貼的公告嗎？",
     ],
 }
@@ -62,7 +61,24 @@ OWNING = {
 GAPS = [
     ("en", "The meter readings you sent in were several months out of date, so the estimate was used."),
     ("zh-Hans", "说实话，您寄来的申请表漏填了身份证号码，窗口只能退件。"),
+    # found at the earlier threshold 0.65; the cross-validated 0.7 gives it up for precision
+    ("zh-Hant", "講真，你當日交嚟嘅表格漏咗簽名，同事先會退件。"),
 ]
+
+# near misses: polite replies that quote the customer, own a cause, say what staff did or ask neutrally
+NEAR_MISS = {
+    "en": [
+        "You mentioned that the courier left the box by the bins; our driver has confirmed it, and I apologise.",
+        "Could you tell me the date on the receipt, so that I can trace the payment for you?",
+    ],
+    "zh-Hans": [
+        "您提到收银员多找了零钱又追出来要回，这样处理让您难堪，我们向您道歉。",
+        "为了尽快为您查询，麻烦您提供一下订单号。",
+    ],
+    "zh-Hant": [
+        "您提到櫃檯同仁沒有說明退費流程，這是我們的疏失，已經請她向您致歉。",
+    ],
+}
 
 
 def _probes(table: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -87,6 +103,11 @@ def test_a_demanded_apology_in_new_words_is_found(lang: str, sentence: str) -> N
 
 @pytest.mark.parametrize(("lang", "sentence"), _probes(OWNING))
 def test_owning_the_fault_is_not_blame(lang: str, sentence: str) -> None:
+    assert "argues_or_blames" not in coach(reply(lang, sentence), lang=lang).rules
+
+
+@pytest.mark.parametrize(("lang", "sentence"), _probes(NEAR_MISS))
+def test_a_near_miss_is_not_blame(lang: str, sentence: str) -> None:
     assert "argues_or_blames" not in coach(reply(lang, sentence), lang=lang).rules
 
 
