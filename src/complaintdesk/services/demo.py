@@ -16,7 +16,7 @@ from ..adapters.db.tables import Complaint, User
 from ..bootstrap import Container
 from ..domain.errors import ComplaintdeskError
 from ..i18n import t
-from . import intake, remedies, sweep, users, workflow
+from . import attachments, intake, remedies, sweep, users, workflow
 from .actors import Actor, customer_actor
 from .organisation import ensure_organisation, update_settings
 from .uow import UnitOfWork, fixed_clock
@@ -219,6 +219,15 @@ def _advance(
     moment = created + timedelta(hours=rng.uniform(1, 30))
     with _at(moment) as uow:
         workflow.acknowledge(uow, handler, ref, ack)
+    if stage == 3:  # the customer writes again with a receipt, and waits for the answer
+        with _at(moment + timedelta(hours=1)) as uow:
+            complaint = uow.session.get(Complaint, ref)
+            assert complaint is not None
+            workflow.customer_writes(uow, complaint, t(lang, "demo.customer_again"), via="portal")
+            who = customer_actor(complaint.customer.name if complaint.customer else "customer")
+            receipt = t(lang, "demo.receipt", n=complaint.tracking_number).encode()
+            attachments.add(uow, complaint, who, "receipt.txt", receipt, source="customer")
+            uow.commit()
     if stage < 3:
         return
     moment += timedelta(hours=2)
