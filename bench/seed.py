@@ -90,6 +90,10 @@ def seed(url: str, total: int, chunk: int = 5000) -> float:
         done += n
     if url.startswith("postgresql"):
         with engine.begin() as conn:
+            for table in ("customers", "complaints"):  # the ids were given: move the sequences past them
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+                )
             conn.exec_driver_sql("ANALYZE")
     engine.dispose()
     return time.perf_counter() - started

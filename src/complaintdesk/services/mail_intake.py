@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from ..adapters.db.tables import Complaint, InboundMail
 from ..adapters.inbound_mail import UnreadableMail, parse
-from ..domain.errors import ComplaintdeskError, InvalidInput
+from ..domain.errors import ComplaintdeskError, Conflict, InvalidInput
 from . import attachments, intake, workflow
 from .actors import customer_actor
 from .uow import UnitOfWork
@@ -103,8 +102,9 @@ def take_in(uow: UnitOfWork, raw: bytes, analyse: intake.Analyse, public_base_ur
     uow.session.add(record)
     try:
         uow.commit()
-    except IntegrityError:  # the same e-mail taken in at the same moment by another process
-        uow.session.rollback()
+    except Conflict:  # the same e-mail taken in at the same moment by another process?
+        if uow.session.scalars(select(InboundMail.id).where(InboundMail.key == mail.key)).first() is None:
+            raise
         return MailResult("duplicate", None, "already taken in")
     return result
 

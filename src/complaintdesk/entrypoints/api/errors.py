@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from ...domain import errors
@@ -42,6 +42,14 @@ def install(app: FastAPI) -> None:
                 "error": "conflict",
                 "detail": "the complaint was changed by someone else at the same time; reload and try again",
             },
+            status_code=409,
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # two requests creating the same thing at once (the loser of the race): nothing was written
+        return JSONResponse(
+            {"error": "conflict", "detail": "the change conflicts with one made at the same time; try again"},
             status_code=409,
         )
 
