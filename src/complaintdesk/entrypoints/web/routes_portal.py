@@ -3,6 +3,8 @@ the follow-up survey. The tracking number and the token together are the key (as
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter
 from starlette.responses import Response
 
@@ -13,7 +15,7 @@ from ...services.actors import Actor, customer_actor
 from ...services.uow import UnitOfWork
 from ..api.routes_public import complaint_by_token, public_view
 from ..files import file_response
-from .base import FormDep, WebDep
+from .base import Form, FormDep, WebDep
 from .render import render
 
 router = APIRouter(include_in_schema=False)
@@ -105,42 +107,45 @@ def track(tn: str, w: WebDep, token: str = "") -> Response:
     return _track(w, tn, token[:200])
 
 
-@router.post("/track/{tn}/survey")
-def survey(tn: str, w: WebDep, form: FormDep) -> Response:
+def _customer_acts(
+    tn: str, w: WebDep, form: Form, action: Callable[[UnitOfWork, Complaint], object], done: str, **kept: str
+) -> Response:
+    """Run what the customer asked from their tracking page; on a refusal show the page again with the reason
+    and with what they typed (`kept`) still in its form."""
     token = form.get("token")[:200]
-    score = form.get("score")
     with w.uow() as uow:
         try:
-            complaint = complaint_by_token(uow, tn, token)
-            workflow.record_survey(uow, customer_actor(complaint.customer.name), complaint,
-                                   int(score) if score.isdigit() else 0, form.raw("comment"))
+            action(uow, complaint_by_token(uow, tn, token))
             uow.commit()
-            w.session.flash("ok", w.t("track.thanks"))
         except ComplaintdeskError as exc:
             failed = exc.message
         else:
+            w.session.flash("ok", w.t(done))
             return w.redirect(f"/track/{tn}?token={token}")
     w.session.flash("error", failed)
-    return _track(w, tn, token, status_code=422, comment=form.raw("comment"))  # the comment stays in the form
+    return _track(w, tn, token, status_code=422, **kept)
+
+
+@router.post("/track/{tn}/survey")
+def survey(tn: str, w: WebDep, form: FormDep) -> Response:
+    score = form.get("score")
+
+    def answer(uow: UnitOfWork, complaint: Complaint) -> object:
+        return workflow.record_survey(uow, customer_actor(complaint.customer.name), complaint,
+                                      int(score) if score.isdigit() else 0, form.raw("comment"))
+
+    return _customer_acts(tn, w, form, answer, "track.thanks", comment=form.raw("comment"))
 
 
 @router.post("/track/{tn}/message")
 def write(tn: str, w: WebDep, form: FormDep) -> Response:
-    """The customer writes again from the tracking page; on a refusal the text stays in the form."""
-    token = form.get("token")[:200]
-    with w.uow() as uow:
-        try:
-            complaint = complaint_by_token(uow, tn, token)
-            workflow.customer_writes(uow, complaint, form.raw("text"), via="portal",
-                                     public_base_url=w.container.settings.public_base_url)
-            uow.commit()
-        except ComplaintdeskError as exc:
-            failed = exc.message
-        else:
-            w.session.flash("ok", w.t("track.written"))
-            return w.redirect(f"/track/{tn}?token={token}")
-    w.session.flash("error", failed)
-    return _track(w, tn, token, status_code=422, message=form.raw("text"))
+    """The customer writes again from the tracking page."""
+
+    def send(uow: UnitOfWork, complaint: Complaint) -> object:
+        return workflow.customer_writes(uow, complaint, form.raw("text"), via="portal",
+                                        public_base_url=w.container.settings.public_base_url)
+
+    return _customer_acts(tn, w, form, send, "track.written", message=form.raw("text"))
 
 
 @router.post("/track/{tn}/files")
