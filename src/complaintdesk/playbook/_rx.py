@@ -204,6 +204,7 @@ class LiteralIndex:
         ascii_lits = [w for w in lits if w[0].isascii()]
         known = set(ascii_lits)
         self.prefixes = {w: frozenset(w[:i] for i in range(1, len(w) + 1)) & known for w in ascii_lits}
+        self.longest = max(map(len, ascii_lits), default=0)
         self.rx = re.compile("(?=(" + _trie_pattern(ascii_lits) + "))") if ascii_lits else None
         self.singles = frozenset(w for w in lits if not w[0].isascii() and len(w) == 1)
         pairs: dict[str, list[str]] = {}
@@ -227,18 +228,21 @@ class LiteralIndex:
             _, starts, words = last
             end = at + len(low)
             first, stop = bisect_left(starts, at), bisect_left(starts, end)
-            for pos, w in zip(starts[first:stop], words[first:stop], strict=True):
+            # a literal starting before `end - longest` ends inside the part: all its prefixes, in bulk
+            mid = max(first, min(stop, bisect_left(starts, end - self.longest)))
+            if mid > first:
+                out.update(*map(prefixes.__getitem__, set(words[first:mid])))
+            for pos, w in zip(starts[mid:stop], words[mid:stop], strict=True):
                 if pos + len(w) <= end:
                     out |= prefixes[w]
                 else:  # the longest literal runs past the part: its prefixes that fit
                     out.update(v for v in prefixes[w] if pos + len(v) <= end)
             return
-        starts, words = [], []
-        for m in self.rx.finditer(low):
-            starts.append(m.start())
-            words.append(m.group(1))
-        for w in set(words):
-            out |= prefixes[w]
+        found = list(self.rx.finditer(low))
+        starts = [m.start() for m in found]
+        words = [m.group(1) for m in found]
+        if words:
+            out.update(*map(prefixes.__getitem__, set(words)))
         if plain:
             self._last = (low, starts, words)
 
