@@ -276,13 +276,74 @@ def share_index(patterns: Iterable[Rx]) -> LiteralIndex:
     return index
 
 
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _first_chars(items: Any) -> set[str] | None:
+    """The characters one of which every match of the parsed sequence starts with (None: unknown)."""
+    for op, av in items:
+        if op is _sre_c.AT:
+            continue  # \b, ^ consume nothing: the next item gives the first character
+        if op is _sre_c.LITERAL:
+            return {chr(av)}
+        if op is _sre_c.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is _sre_c.LITERAL:
+                    chars.add(chr(a))
+                elif o is _sre_c.RANGE and a[1] - a[0] < 64:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:  # negation, categories, wide ranges: unknown
+                    return None
+            return chars
+        if op is _sre_c.SUBPATTERN:
+            if av[1] or av[2]:  # scoped flags
+                return None
+            return _first_chars(av[-1])
+        if op is _sre_c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                first = _first_chars(branch)
+                if first is None:
+                    return None
+                out |= first
+            return out
+        if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1:
+            return _first_chars(av[2])
+        return None
+    return None  # may match the empty string
+
+
+def _compile_fast(pattern: str, flags: int) -> re.Pattern[str]:
+    """`pattern` compiled so that positions where no match can start are skipped with one class test.
+
+    The regular expression engine tries a case-insensitive pattern that starts with a letter (or
+    ``\b``, or a group of alternatives) at every position, entering each alternative; a leading
+    lookahead for the class of possible first characters (compiled with the same flags, so case
+    folding is the same) rejects most positions at once. Matches, groups and spans are those of `pattern`.
+    """
+    plain = re.compile(pattern, flags)
+    if _INLINE_FLAGS.search(pattern):
+        return plain
+    try:
+        first = _first_chars(list(_sre_parse.parse(pattern, flags)))
+    except Exception:  # any parser surprise: the plain pattern
+        return plain
+    if not first or not (flags & re.IGNORECASE) or all(ch.lower() == ch.upper() for ch in first):
+        return plain  # uncased first characters: the engine already skips ahead to them
+    fast = re.compile("(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])(?:" + pattern + ")", flags)
+    if fast.groups != plain.groups or fast.groupindex != plain.groupindex:
+        return plain
+    return fast
+
+
 class Rx:
     """A compiled pattern with its prefilter; `search` and `finditer` like `re.Pattern`."""
 
     __slots__ = ("few", "index", "need", "need_rx", "needs", "pattern", "rx")
 
     def __init__(self, pattern: str, flags: int) -> None:
-        self.rx = re.compile(pattern, flags)
+        self.rx = _compile_fast(pattern, flags)
         self.pattern = pattern
         self.need = literal_need(pattern)
         # one C-level scan for any of the literals (longest first) instead of a Python loop
