@@ -12,9 +12,10 @@ from ._text import detect_language
 from .coach import CoachContext, CoachResult, Violation, coach
 from .draft import Draft, DraftContext, draft_reply
 from .outcomes import Effect, OutcomeRecord, OutcomeReport, learn_from_outcomes
-from .plan import Plan, PlanContext, PlanStep, make_plan
+from .plan import NEUTRAL_LABELS, Plan, PlanContext, PlanStep, make_plan
 
 __all__ = [
+    "NEUTRAL_LABELS",
     "CoachContext",
     "CoachResult",
     "Draft",

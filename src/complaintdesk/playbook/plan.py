@@ -16,6 +16,18 @@ from ..analysis.result import Analysis
 from ._data import Playbook, load_playbook
 from ._text import format_when
 
+#: the labels a plan or a draft assumes for a head the analysis did not give (nothing alarming, nothing urgent)
+NEUTRAL_LABELS: dict[str, Any] = {
+    "nature": "help_seeking",
+    "category": "service_quality",
+    "emotion": "calm",
+    "motives": [],
+    "temperament": "phlegmatic",
+    "risks": [],
+    "amounts": [],
+    "priority": "P3",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class PlanContext:

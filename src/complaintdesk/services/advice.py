@@ -23,6 +23,7 @@ from ..adapters.db.tables import Clock, Commitment, Complaint, Organisation, Pla
 from ..analysis.result import Analysis
 from ..domain.errors import InvalidInput
 from ..playbook import (
+    NEUTRAL_LABELS,
     CoachContext,
     DraftContext,
     OutcomeRecord,
@@ -37,17 +38,6 @@ from ..playbook import (
 from ..playbook.llm import LlmConfig, llm_draft
 from .actors import Actor
 from .uow import UnitOfWork
-
-_NEUTRAL: dict[str, Any] = {
-    "nature": "help_seeking",
-    "category": "service_quality",
-    "emotion": "calm",
-    "motives": [],
-    "temperament": "phlegmatic",
-    "risks": [],
-    "amounts": [],
-    "priority": "P3",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +95,7 @@ class Situation:
 def analysis_of(complaint: Complaint) -> Analysis:
     """The stored analysis as an `Analysis` (neutral labels for anything missing, e.g. before analysis)."""
     stored = dict(complaint.analysis or {})
-    data = {**_NEUTRAL, **{k: v for k, v in stored.items() if v is not None}}
+    data = {**NEUTRAL_LABELS, **{k: v for k, v in stored.items() if v is not None}}
     if data.get("language") not in ("zh-Hans", "zh-Hant", "en"):
         data["language"] = complaint.language if complaint.language in ("zh-Hans", "zh-Hant", "en") else None
     if not data.get("language"):
@@ -113,7 +103,7 @@ def analysis_of(complaint: Complaint) -> Analysis:
     try:
         return Analysis.from_dict(data)
     except (KeyError, TypeError, ValueError):
-        clean = {**_NEUTRAL, "language": data["language"], "amounts": []}
+        clean = {**NEUTRAL_LABELS, "language": data["language"], "amounts": []}
         return Analysis.from_dict(clean)
 
 

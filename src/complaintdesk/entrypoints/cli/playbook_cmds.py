@@ -17,6 +17,7 @@ from rich.table import Table
 from ...analysis.result import Amount, Analysis
 from ...domain.labels import COACH_RULES
 from ...playbook import (
+    NEUTRAL_LABELS,
     CoachContext,
     DraftContext,
     PlanContext,
@@ -29,17 +30,7 @@ from ...playbook import (
     make_plan,
 )
 
-_ANALYSIS_DEFAULTS: dict[str, Any] = {
-    "nature": "help_seeking",
-    "category": "service_quality",
-    "emotion": "calm",
-    "motives": [],
-    "temperament": "phlegmatic",
-    "risks": [],
-    "amounts": [],
-    "priority": "P3",
-}
-_ANALYSIS_KEYS = ("language", *_ANALYSIS_DEFAULTS)
+_ANALYSIS_KEYS = ("language", *NEUTRAL_LABELS)
 
 
 def _err(message: str) -> None:
@@ -111,7 +102,7 @@ def analysis_for(obj: dict[str, Any]) -> Analysis:
     if "lang" in obj and "language" not in given:
         given["language"] = obj["lang"]
     text = str(obj.get("text") or obj.get("complaint") or "")
-    complete = all(k in given for k in _ANALYSIS_DEFAULTS)
+    complete = all(k in given for k in NEUTRAL_LABELS)
     if not complete:
         analyze = _analyzer()
         if analyze is not None and text:
@@ -119,7 +110,7 @@ def analysis_for(obj: dict[str, Any]) -> Analysis:
             base = (analyze(text, lang=lang) if lang else analyze(text)).to_dict()
             base.update(given)
             given = base
-    data = {**_ANALYSIS_DEFAULTS, **given}
+    data = {**NEUTRAL_LABELS, **given}
     data.setdefault("language", detect_language(text))
     data["amounts"] = [
         a if isinstance(a, Amount) else Amount(float(a["value"]), str(a.get("currency", ""))) for a in data["amounts"]
