@@ -59,6 +59,25 @@ def _pick(block: Mapping[str, str], *keys: str) -> str | None:
     return block.get("default")
 
 
+def check_draft(
+    text: str, language: str, analysis: Analysis, context: DraftContext, complaint: str | None, pb: Playbook
+) -> CoachResult:
+    """The coach's verdict on a drafted reply, with what the draft knows of the remedy and the handler."""
+    return coach(
+        text,
+        complaint=complaint,
+        lang=language,
+        analysis=analysis,
+        context=CoachContext(
+            approved_remedy=context.approved_remedy,
+            remedy_limit=context.remedy_limit,
+            currency=context.currency or None,
+            handler_name=context.handler_name,
+        ),
+        playbook=pb,
+    )
+
+
 def draft_reply(
     analysis: Analysis, context: DraftContext, *, complaint: str | None = None, playbook: Playbook | None = None
 ) -> Draft:
@@ -113,18 +132,6 @@ def draft_reply(
             parts.append(text.format(**values))
     joiner = " " if language == "en" else ""
     body = joiner.join(parts)
-    check = coach(
-        body,
-        complaint=complaint,
-        lang=language,
-        analysis=analysis,
-        context=CoachContext(
-            approved_remedy=context.approved_remedy,
-            remedy_limit=context.remedy_limit,
-            currency=context.currency or None,
-            handler_name=context.handler_name,
-        ),
-        playbook=pb,
-    )
+    check = check_draft(body, language, analysis, context, complaint, pb)
     tone = str(pb.lang(language)["plan"].get("tones", {}).get(analysis.temperament, ""))
     return Draft(language, tone, body, tuple(used), check)

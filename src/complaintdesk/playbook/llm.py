@@ -23,8 +23,7 @@ import httpx
 
 from ..analysis.result import Analysis
 from ._data import Playbook, load_playbook
-from .coach import CoachContext, coach
-from .draft import Draft, DraftContext, draft_reply
+from .draft import Draft, DraftContext, check_draft, draft_reply
 from .plan import PlanContext, make_plan
 
 _LANG_NAMES = {"en": "English", "zh-Hans": "Simplified Chinese", "zh-Hant": "Traditional Chinese"}
@@ -122,19 +121,7 @@ def llm_draft(
         return LlmDraft(template, "template", f"the language model did not answer: {type(exc).__name__}")
     if not text:
         return LlmDraft(template, "template", "the language model answered with an empty text")
-    check = coach(
-        text,
-        complaint=complaint,
-        lang=template.language,
-        analysis=analysis,
-        context=CoachContext(
-            approved_remedy=context.approved_remedy,
-            remedy_limit=context.remedy_limit,
-            currency=context.currency or None,
-            handler_name=context.handler_name,
-        ),
-        playbook=pb,
-    )
+    check = check_draft(text, template.language, analysis, context, complaint, pb)
     if not check.ok:
         return LlmDraft(template, "template", "the model's text broke " + ", ".join(check.rules))
     return LlmDraft(Draft(template.language, template.tone, text, ("llm",), check), "llm")
