@@ -7,20 +7,23 @@ of them occurs; most patterns never get to run on most replies. A pattern we can
 no prefilter and simply always runs.
 
 The coach shares one `LiteralIndex` among all the patterns of a language: it finds, in one scan of
-a text with a trie-shaped regular expression of all their literals, which literals occur, so each
+a text with an Aho-Corasick automaton of all their literals, which literals occur, so each
 pattern's test is a set intersection instead of a scan of its own.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from re import _constants as _sre_c  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+import ahocorasick
+
 _MAX_ALTERNATIVES = 64
+_second = itemgetter(1)
 _EXTRA_MIN = 2  # shortest literal of a further requirement (one character would be found everywhere)
 
 # a requirement: None (nothing known) or a frozenset of literals, one of which must occur
@@ -167,99 +170,31 @@ def literal_need(pattern: str) -> frozenset[str] | None:
     return need
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching the longest of `words` that starts at a position."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 class LiteralIndex:
     """Which of many literals occur in a text, found in one scan (results cached per text).
 
-    Literals that start with an ASCII character are found with one trie-shaped regular expression
-    (at each position it matches the longest one; the shorter ones starting there are its
-    prefixes). The others (Chinese) would make that expression branch hundreds of ways at every
-    position, so they are looked up by their first two characters among the text's character pairs
-    and confirmed with a substring test. The ASCII literals of a part of the last text scanned (a
-    sentence of the reply) are read off that scan's positions instead of scanning again.
+    The literals go into one Aho-Corasick automaton (pyahocorasick), which reports every occurrence
+    of every literal in a single pass over the lower-cased text, in C.
     """
 
     _CACHE_SIZE = 256
 
     def __init__(self, literals: Iterable[str]) -> None:
-        lits = sorted(set(literals))
-        ascii_lits = [w for w in lits if w[0].isascii()]
-        known = set(ascii_lits)
-        self.prefixes = {w: frozenset(w[:i] for i in range(1, len(w) + 1)) & known for w in ascii_lits}
-        self.longest = max(map(len, ascii_lits), default=0)
-        self.rx = re.compile("(?=(" + _trie_pattern(ascii_lits) + "))") if ascii_lits else None
-        self.singles = frozenset(w for w in lits if not w[0].isascii() and len(w) == 1)
-        pairs: dict[str, list[str]] = {}
-        for w in lits:
-            if not w[0].isascii() and len(w) > 1:
-                pairs.setdefault(w[:2], []).append(w)
-        self.pairs = {k: tuple(v) for k, v in pairs.items()}
+        self.literals = frozenset(literals)
+        self._automaton: Any = None
+        if self.literals:
+            automaton = ahocorasick.Automaton()
+            for w in self.literals:
+                automaton.add_word(w, w)
+            automaton.make_automaton()
+            self._automaton = automaton
         self._cache: dict[str, frozenset[str]] = {}
-        # the last text scanned in full: (its lower-case form, start of each literal found, the literal)
-        self._last: tuple[str, list[int], list[str]] | None = None
-
-    def _ascii_part(self, text: str, low: str, out: set[str]) -> None:
-        assert self.rx is not None
-        prefixes = self.prefixes
-        last = self._last
-        # lower-casing a part gives the same characters as the part of the lower-cased whole unless
-        # the length changes or a final sigma depends on what follows
-        plain = len(low) == len(text) and "\u03a3" not in text
-        at = last[0].find(low) if plain and last is not None and len(low) < len(last[0]) else -1
-        if at >= 0 and last is not None:
-            _, starts, words = last
-            end = at + len(low)
-            first, stop = bisect_left(starts, at), bisect_left(starts, end)
-            # a literal starting before `end - longest` ends inside the part: all its prefixes, in bulk
-            mid = max(first, min(stop, bisect_left(starts, end - self.longest)))
-            if mid > first:
-                out.update(*map(prefixes.__getitem__, set(words[first:mid])))
-            for pos, w in zip(starts[mid:stop], words[mid:stop], strict=True):
-                if pos + len(w) <= end:
-                    out |= prefixes[w]
-                else:  # the longest literal runs past the part: its prefixes that fit
-                    out.update(v for v in prefixes[w] if pos + len(v) <= end)
-            return
-        found = list(self.rx.finditer(low))
-        starts = [m.start() for m in found]
-        words = [m.group(1) for m in found]
-        if words:
-            out.update(*map(prefixes.__getitem__, set(words)))
-        if plain:
-            self._last = (low, starts, words)
 
     def present(self, text: str) -> frozenset[str]:
         found = self._cache.get(text)
         if found is not None:
             return found
-        low = text.lower()
-        out: set[str] = set()
-        if self.rx is not None:
-            self._ascii_part(text, low, out)
-        if not low.isascii():
-            out.update(self.singles.intersection(low))
-            pairs = self.pairs.get
-            for cands in filter(None, map(pairs, {low[i : i + 2] for i in range(len(low) - 1)})):
-                out.update(w for w in cands if w in low)
-        found = frozenset(out)
+        found = frozenset(map(_second, self._automaton.iter(text.lower()))) if self._automaton else frozenset()
         cache = self._cache
         if len(cache) >= self._CACHE_SIZE:
             cache.clear()
