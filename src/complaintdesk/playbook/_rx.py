@@ -14,6 +14,7 @@ pattern's test is a set intersection instead of a scan of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from re import _constants as _sre_c  # type: ignore[attr-defined]
@@ -200,6 +201,21 @@ class LiteralIndex:
             cache.clear()
         cache[text] = found
         return found
+
+    def parts_of(self, text: str, starts: list[int]) -> dict[str, int] | None:
+        """For each literal in `text`, a bitmask of the parts (beginning at `starts`) where an occurrence begins.
+
+        None when lower-casing changes the text's length (positions would not map back).
+        """
+        low = text.lower()
+        if len(low) != len(text) or self._automaton is None:
+            return None
+        out: dict[str, int] = {}
+        get = out.get
+        for end, lit in self._automaton.iter(low):
+            bit = 1 << max(0, bisect_right(starts, end - len(lit) + 1) - 1)
+            out[lit] = get(lit, 0) | bit
+        return out
 
 
 def share_index(patterns: Iterable[Rx]) -> LiteralIndex:

@@ -336,6 +336,8 @@ class _State:
     context: CoachContext | None
     stop: frozenset[str]
     present: frozenset[str] = frozenset()  # the literals of the patterns that occur in `norm`
+    # for each of them, a bitmask of the sentences where it occurs (None: not known, scan the whole text)
+    parts: dict[str, int] | None = None
     found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     scored: dict[tuple[int, int], tuple[float, ...]] = field(default_factory=dict)  # learned: per model, sentence
     _complaint_norm: str | None = None
@@ -424,10 +426,38 @@ def _matches(patterns: Sequence[Rx], text: str) -> Iterator[re.Match[str]]:
         yield from p.rx.finditer(text)
 
 
+def _in_sentences(p: Rx, st: _State) -> Iterator[re.Match[str]]:
+    """The matches of `p` in the reply, sentence by sentence, in the sentences holding its literals.
+
+    Rule patterns match within a sentence: a pattern whose required literals are not all in a
+    sentence is not run on it (one without literals runs on the whole reply).
+    """
+    parts = st.parts
+    if p.need is None or parts is None:
+        yield from p.rx.finditer(st.norm)
+        return
+    mask = 0
+    for lit in p.need.intersection(st.present):
+        mask |= parts[lit]
+    for need in p.needs:
+        if not mask:
+            return
+        also = 0
+        for lit in need.intersection(st.present):
+            also |= parts[lit]
+        mask &= also
+    sents, norm, finditer = st.sents, st.norm, p.rx.finditer
+    while mask:
+        bit = mask & -mask
+        mask ^= bit
+        s = sents[bit.bit_length() - 1]
+        yield from finditer(norm, s.start, s.end)
+
+
 def _phrase(c: _Check, st: _State) -> list[tuple[int, int]]:
     hits = []
     for p in _live(c.patterns, st.present):
-        for m in p.rx.finditer(st.norm):
+        for m in _in_sentences(p, st):
             if m.end() > m.start() and not _same_sentence(st, m.start(), c.unless):
                 hits.append((m.start(), m.end()))
     return sorted(hits)
@@ -439,7 +469,7 @@ def _weighted(c: _Check, st: _State) -> list[tuple[int, int]]:
     total = 0.0
     for cue in c.cues:
         for p in _live(cue.patterns, st.present):
-            for m in p.rx.finditer(st.norm):
+            for m in _in_sentences(p, st):
                 if m.end() == m.start() or _same_sentence(st, m.start(), c.unless):
                     continue
                 w = cue.weight
@@ -700,6 +730,8 @@ def coach(
     norm = normalise(reply, language)
     st = _State(reply, norm, sentences(norm), complaint, _facts(analysis), context, compiled.stop_tokens)
     st.present = compiled.index.present(norm)
+    if st.sents:
+        st.parts = compiled.index.parts_of(norm, [s.start for s in st.sents])
     for check in compiled.checks:
         if check.rule in st.found:
             continue
