@@ -12,8 +12,9 @@ function words read as Mandarin), lower-cased, so one model serves the three lan
 
 The coach scores all sentences of a reply in one vectorised pass (`SentenceModel.scores_many`):
 every n-gram of up to four characters of the Basic Multilingual Plane is packed into one 64-bit
-integer (16 bits a character), looked up in the sorted array of the vocabulary's packed n-grams,
-and the tf-idf weights and dot products are summed per sentence with NumPy. The arithmetic is the
+integer (16 bits a character), looked up in two hash tables built at load (cuckoo hashing: every
+vocabulary n-gram sits in one of its two slots), and the tf-idf weights and dot products are
+summed per sentence with NumPy. The arithmetic is the
 same as the plain-Python `scores` (which serves texts with characters beyond the BMP); only the
 order of the floating-point additions differs (last-bit differences).
 """
@@ -105,37 +106,79 @@ def _scores(model: SentenceModel, text: str) -> tuple[float, ...]:
 
 
 _BITS = 16  # bits a character in a packed n-gram (the Basic Multilingual Plane)
+_SEP = "\uffff"  # between texts in a batch: a noncharacter, in no vocabulary n-gram
+_TABLE_BITS = 16  # each of the two hash tables has 2**16 slots
+_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
+_MASK64 = (1 << 64) - 1
 
 
 @dataclass(frozen=True, eq=False)
 class _Packed:
-    keys: Any  # sorted uint64 packed n-grams of the vocabulary
-    idf: Any  # float64, as keys
-    weights: Any  # float64 (len(keys), heads)
+    keys: Any  # uint64 packed n-grams of the vocabulary, then one key that no n-gram has (the "absent" row)
+    weights: Any  # float64 (len(keys), 1 + heads): idf, then idf * the weight of each head (0 for the last row)
     intercepts: Any  # float64 (heads,)
+    multipliers: tuple[Any, Any]  # np.uint64 of the two hash functions
+    tables: tuple[Any, Any]  # int64 slot -> row in keys (the absent row when the slot is empty)
 
 
 def _pack(gram: str) -> int | None:
+    """The n-gram's characters in 16-bit lanes, the first character in the lowest (as UTF-16-LE reads)."""
     key = 0
-    for ch in gram:
+    for i, ch in enumerate(gram):
         code = ord(ch)
-        if code == 0 or code >> _BITS:
+        if code == 0 or code >> _BITS or ch == _SEP:
             return None
-        key = (key << _BITS) | code
+        key |= code << (_BITS * i)
     return key
+
+
+def _slot(key: int, multiplier: int) -> int:
+    return ((key * multiplier) & _MASK64) >> (64 - _TABLE_BITS)
+
+
+def _cuckoo(keys: list[int]) -> tuple[tuple[int, int], tuple[list[int], list[int]]]:
+    """Two hash tables such that every key sits in the slot that one of the two hash functions gives it."""
+    empty = len(keys)
+    for a, b in ((a, b) for a in _MULTIPLIERS for b in _MULTIPLIERS if a != b):
+        tables = ([empty] * (1 << _TABLE_BITS), [empty] * (1 << _TABLE_BITS))
+        mults = (a, b)
+        placed = True
+        for row in range(len(keys)):
+            item, side = row, 0
+            for _ in range(64):
+                slot = _slot(keys[item], mults[side])
+                item, tables[side][slot] = tables[side][slot], item
+                if item == empty:
+                    break
+                side = 1 - side
+            else:
+                placed = False
+                break
+        if placed:
+            return mults, tables
+    raise ValueError("vocabulary too large for the n-gram hash tables")
 
 
 @lru_cache(maxsize=4)
 def _packed(model: SentenceModel) -> _Packed:
     if model.hi * _BITS > 64:
         raise ValueError("packed n-grams hold at most 4 characters")
-    items = sorted((k, g) for g in model.vocab if (k := _pack(g)) is not None)
+    items = [(k, g) for g in model.vocab if (k := _pack(g)) is not None]
+    keys = [k for k, _ in items]
+    mults, tables = _cuckoo(keys)
+    heads = len(model.heads)
     rows = [model.vocab[g] for _, g in items]
+    weights = np.zeros((len(rows) + 1, 1 + heads), dtype=np.float64)
+    if rows:
+        raw = np.array(rows, dtype=np.float64).reshape(len(rows), 1 + heads)
+        weights[:-1, 0] = raw[:, 0]
+        weights[:-1, 1:] = raw[:, :1] * raw[:, 1:]
     return _Packed(
-        np.array([k for k, _ in items], dtype=np.uint64),
-        np.array([r[0] for r in rows], dtype=np.float64).reshape(-1),
-        np.array([r[1:] for r in rows], dtype=np.float64).reshape(len(rows), len(model.heads)),
+        np.array([*keys, _MASK64], dtype=np.uint64),  # all lanes U+FFFF: the key of no n-gram
+        weights,
         np.array(model.intercepts, dtype=np.float64),
+        (np.uint64(mults[0]), np.uint64(mults[1])),
+        (np.array(tables[0], dtype=np.int64), np.array(tables[1], dtype=np.int64)),
     )
 
 
@@ -145,7 +188,7 @@ def _scores_many(model: SentenceModel, texts: Sequence[str]) -> list[tuple[float
     prepared: list[str] = []
     for i, text in enumerate(texts):
         low = _WHITE.sub(" ", text.lower())
-        if low and (max(low) > "\uffff" or "\0" in low):
+        if low and (max(low) >= _SEP or "\0" in low):
             out[i] = _scores(model, text)  # beyond 16 bits a character: the plain loop
         else:
             batch.append(i)
@@ -156,48 +199,54 @@ def _scores_many(model: SentenceModel, texts: Sequence[str]) -> list[tuple[float
     return [s for s in out if s is not None]
 
 
+_SHIFTS = tuple(np.uint64(_BITS * i) for i in range(4))
+_SLOT_SHIFT = np.uint64(64 - _TABLE_BITS)
+
+
 def _batch(model: SentenceModel, texts: list[str]) -> list[tuple[float, ...]]:
-    """Scores of texts (lower-cased, white space collapsed) with BMP characters only, none NUL."""
+    """Scores of texts (lower-cased, white space collapsed), all characters below U+FFFF, none NUL.
+
+    The texts are joined with U+FFFF after each; the n-grams of every size are packed from the
+    16-bit code units with shifts, and an n-gram across two texts holds a U+FFFF lane, which no
+    vocabulary key has. Keys are found by two-choice (cuckoo) hashing: two table reads and a
+    comparison each, with no search. Then per text and n-gram the count (sublinear tf), and per
+    text the sums of the tf-idf weights' squares and products with each head's weights.
+    """
     packed = _packed(model)
     n_texts = len(texts)
-    codes = np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    sep = codes == 0
-    owner = np.cumsum(sep) - sep  # which text each position belongs to
-    size = len(codes)
-    keys_parts, owner_parts = [], []
-    for n in range(model.lo, model.hi + 1):
-        m = size - n + 1
-        if m <= 0:
-            break
-        key = codes[:m].copy()
-        bad = sep[:m].copy()
-        for j in range(1, n):
-            key = (key << np.uint64(_BITS)) | codes[j : j + m]
-            bad |= sep[j : j + m]
-        keep = ~bad
-        keys_parts.append(key[keep])
-        owner_parts.append(owner[:m][keep])
-    vocab_keys = packed.keys
-    n_vocab = len(vocab_keys)
-    if keys_parts and n_vocab:
-        keys = np.concatenate(keys_parts)
-        owners = np.concatenate(owner_parts).astype(np.int64)
-        pos = np.searchsorted(vocab_keys, keys)
-        pos[pos >= n_vocab] = 0
-        hit = vocab_keys[pos] == keys
-        pair, counts = np.unique(owners[hit] * n_vocab + pos[hit].astype(np.int64), return_counts=True)
-    else:
-        pair, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    text_of, gram = pair // max(n_vocab, 1), pair % max(n_vocab, 1)
-    v = packed.idf[gram] * (1.0 + np.log(counts))
-    norm2 = np.bincount(text_of, weights=v * v, minlength=n_texts)
-    heads = len(model.heads)
-    dots = np.empty((n_texts, heads))
-    for h in range(heads):
-        dots[:, h] = np.bincount(text_of, weights=v * packed.weights[gram, h], minlength=n_texts)
-    with np.errstate(divide="ignore"):
-        scale = np.where(norm2 > 0, 1.0 / np.sqrt(np.where(norm2 > 0, norm2, 1.0)), 0.0)
-    probs = 1.0 / (1.0 + np.exp(-(packed.intercepts[None, :] + dots * scale[:, None])))
+    units = np.frombuffer((_SEP.join(texts) + _SEP).encode("utf-16-le"), dtype=np.uint16)
+    codes = units.astype(np.uint64)
+    blocks = [codes]  # n-grams of 1, 2, ... characters starting at each position
+    for n in range(2, model.hi + 1):
+        blocks.append(blocks[-1][:-1] | (codes[n - 1 :] << _SHIFTS[n - 1]))
+    blocks = blocks[model.lo - 1 :]
+    keys = np.concatenate(blocks)
+    owner = np.cumsum(units == 0xFFFF)  # the text of each position (a position's U+FFFF ends its text)
+    owners = np.concatenate([owner[: len(b)] for b in blocks])
+    # (uint64 products wrap around silently in array arithmetic, as a multiplicative hash wants)
+    first = packed.tables[0][((keys * packed.multipliers[0]) >> _SLOT_SHIFT).view(np.int64)]
+    second = packed.tables[1][((keys * packed.multipliers[1]) >> _SLOT_SHIFT).view(np.int64)]
+    rows = np.where(packed.keys[first] == keys, first, second)
+    hit = packed.keys[rows] == keys
+    n_rows = len(packed.keys)
+    pair = np.sort(owners[hit] * n_rows + rows[hit])
+    if not len(pair):
+        return [tuple(float(x) for x in 1.0 / (1.0 + np.exp(-packed.intercepts)))] * n_texts
+    starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+    counts = np.diff(starts, append=len(pair))
+    first_pair = pair[starts]
+    text_of = first_pair // n_rows
+    # one more row of zeros: an empty last text still has a start for reduceat
+    values = np.zeros((len(starts) + 1, packed.weights.shape[1]))
+    np.take(packed.weights, first_pair - text_of * n_rows, axis=0, out=values[:-1])
+    values[:-1] *= (1.0 + np.log(counts))[:, None]
+    values[:, 0] *= values[:, 0]  # the squared tf-idf weight, for the norm
+    bounds = np.searchsorted(text_of, np.arange(n_texts + 1))
+    sums = np.add.reduceat(values, bounds[:-1], axis=0)
+    sums[bounds[:-1] == bounds[1:]] = 0.0  # texts without a known n-gram
+    norm2 = sums[:, 0]
+    scale = 1.0 / np.sqrt(np.where(norm2 > 0, norm2, 1.0))  # no n-gram: the products are 0 anyway
+    probs = 1.0 / (1.0 + np.exp(-(packed.intercepts[None, :] + sums[:, 1:] * scale[:, None])))
     return [tuple(row) for row in probs.tolist()]
 
 

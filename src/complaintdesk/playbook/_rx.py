@@ -205,7 +205,8 @@ class LiteralIndex:
     def parts_of(self, text: str, starts: list[int]) -> dict[str, int] | None:
         """For each literal in `text`, a bitmask of the parts (beginning at `starts`) where an occurrence begins.
 
-        None when lower-casing changes the text's length (positions would not map back).
+        None when lower-casing changes the text's length (positions would not map back). The literals
+        found are kept as `present(text)`, so the text is scanned once.
         """
         low = text.lower()
         if len(low) != len(text) or self._automaton is None:
@@ -215,6 +216,9 @@ class LiteralIndex:
         for end, lit in self._automaton.iter(low):
             bit = 1 << max(0, bisect_right(starts, end - len(lit) + 1) - 1)
             out[lit] = get(lit, 0) | bit
+        if len(self._cache) >= self._CACHE_SIZE:
+            self._cache.clear()
+        self._cache[text] = frozenset(out)
         return out
 
 

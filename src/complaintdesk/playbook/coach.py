@@ -729,9 +729,9 @@ def coach(
     compiled = compile_checks(pb, language)
     norm = normalise(reply, language)
     st = _State(reply, norm, sentences(norm), complaint, _facts(analysis), context, compiled.stop_tokens)
-    st.present = compiled.index.present(norm)
     if st.sents:
         st.parts = compiled.index.parts_of(norm, [s.start for s in st.sents])
+    st.present = compiled.index.present(norm)
     for check in compiled.checks:
         if check.rule in st.found:
             continue
