@@ -116,13 +116,6 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
-    for s in sents:
-        if s.start <= pos < s.end:
-            return s
-    return None
-
-
 def format_when(when: datetime, spec: Mapping[str, Any]) -> str:
     """Format a time the way the language writes it (e.g. '5 pm on Friday 14 March'); `spec` is draft.yaml."""
     hour12 = when.hour % 12 or 12

@@ -27,7 +27,7 @@ from ..domain.labels import COACH_RULES
 from ._data import DATA_DIR, Playbook, PlaybookDataError, expand, load_playbook
 from ._learned import SentenceModel, load_model
 from ._rx import LiteralIndex, Rx, share_index
-from ._text import Sentence, detect_language, normalise, sentence_at, sentences
+from ._text import Sentence, detect_language, normalise, sentences
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -339,6 +339,8 @@ class _State:
     # for each of them, a bitmask of the sentences where it occurs (None: not known, scan the whole text)
     parts: dict[str, int] | None = None
     found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # per pattern tuple: its patterns that may match somewhere, each with its sentence bitmask (`_live_in`)
+    live_in: dict[int, tuple[Sequence[Rx], list[tuple[Rx, int]]]] = field(default_factory=dict)
     scored: dict[tuple[int, int], tuple[float, ...]] = field(default_factory=dict)  # learned: per model, sentence
     _complaint_norm: str | None = None
 
@@ -353,9 +355,18 @@ class _State:
 def _same_sentence(state: _State, pos: int, patterns: Sequence[Rx]) -> bool:
     if not patterns:
         return False
-    s = sentence_at(state.sents, pos)
-    text = state.norm[s.start : s.end] if s else state.norm
-    return _any(patterns, text)
+    i = _sentence_index(state, pos)
+    if i is None:
+        return _any(patterns, state.norm)
+    s = state.sents[i]
+    return _any_in(patterns, state, i, state.norm[s.start : s.end])
+
+
+def _sentence_index(st: _State, pos: int) -> int | None:
+    for i, s in enumerate(st.sents):
+        if s.start <= pos < s.end:
+            return i
+    return None
 
 
 # per pattern tuple of a check: (the tuple, the union of its patterns' first requirements, for each
@@ -426,26 +437,58 @@ def _matches(patterns: Sequence[Rx], text: str) -> Iterator[re.Match[str]]:
         yield from p.rx.finditer(text)
 
 
+def _sentence_mask(p: Rx, st: _State) -> int:
+    """A bitmask of the sentences holding all the literals `p` needs (-1: unknown, every sentence)."""
+    parts = st.parts
+    if p.need is None or parts is None:
+        return -1
+    mask = 0
+    for lit in p.need.intersection(st.present):
+        mask |= parts[lit]
+    for need in p.needs:
+        if not mask:
+            return 0
+        also = 0
+        for lit in need.intersection(st.present):
+            also |= parts[lit]
+        mask &= also
+    return mask
+
+
+def _live_in(patterns: Sequence[Rx], st: _State) -> list[tuple[Rx, int]]:
+    """The patterns that may match somewhere in the reply, each with its sentence bitmask (once a reply)."""
+    entry = st.live_in.get(id(patterns))
+    if entry is not None and entry[0] is patterns:
+        return entry[1]
+    live = [(p, m) for p in _live(patterns, st.present) if (m := _sentence_mask(p, st))]
+    st.live_in[id(patterns)] = (patterns, live)
+    return live
+
+
+def _any_in(patterns: Sequence[Rx], st: _State, i: int, text: str) -> bool:
+    """`_any(patterns, text)` for `text`, the i-th sentence of the reply (its literals are known)."""
+    if not patterns:
+        return False
+    return any(p.rx.search(text) for p, m in _live_in(patterns, st) if m >> i & 1)
+
+
+def _matches_in(patterns: Sequence[Rx], st: _State, i: int, text: str) -> Iterator[re.Match[str]]:
+    """`_matches(patterns, text)` for `text`, the i-th sentence of the reply."""
+    for p, m in _live_in(patterns, st):
+        if m >> i & 1:
+            yield from p.rx.finditer(text)
+
+
 def _in_sentences(p: Rx, st: _State) -> Iterator[re.Match[str]]:
     """The matches of `p` in the reply, sentence by sentence, in the sentences holding its literals.
 
     Rule patterns match within a sentence: a pattern whose required literals are not all in a
     sentence is not run on it (one without literals runs on the whole reply).
     """
-    parts = st.parts
-    if p.need is None or parts is None:
+    mask = _sentence_mask(p, st)
+    if mask == -1:
         yield from p.rx.finditer(st.norm)
         return
-    mask = 0
-    for lit in p.need.intersection(st.present):
-        mask |= parts[lit]
-    for need in p.needs:
-        if not mask:
-            return
-        also = 0
-        for lit in need.intersection(st.present):
-            also |= parts[lit]
-        mask &= also
     sents, norm, finditer = st.sents, st.norm, p.rx.finditer
     while mask:
         bit = mask & -mask
@@ -497,22 +540,24 @@ def _weighted(c: _Check, st: _State) -> list[tuple[int, int]]:
 
 def _opening(c: _Check, st: _State) -> list[tuple[int, int]]:
     counted = 0
-    for s in st.sents:
+    for i, s in enumerate(st.sents):
         text = st.norm[s.start : s.end]
-        if _any(c.skip_sentences, text) and not _any(c.patterns, text):
+        if _any_in(c.skip_sentences, st, i, text) and not _any_in(c.patterns, st, i, text):
             continue
         counted += 1
         if counted > c.window:
             break
         lead = len(text) - len(text.lstrip())
-        for p in c.patterns:
-            m = p.search(text)
+        for p, mask in _live_in(c.patterns, st):
+            if not mask >> i & 1:
+                continue
+            m = p.rx.search(text)
             if m and m.start() - lead <= c.max_offset:
                 pos = s.start + m.start()
                 if _any(c.before_none_of, st.norm[:pos]):
                     return []
                 return [(pos, s.end)]
-        if _any(c.before_none_of, text):
+        if _any_in(c.before_none_of, st, i, text):
             return []
     return []
 
@@ -539,9 +584,12 @@ def _absence(c: _Check, st: _State) -> list[tuple[int, int]]:
         if name not in c.veto:
             return False
         when, unless = c.veto[name]
-        s = sentence_at(st.sents, pos)
-        text = st.norm[s.start : s.end] if s else st.norm
-        return _any(when, text) and not _any(unless, text)
+        i = _sentence_index(st, pos)
+        if i is None:
+            return _any(when, st.norm) and not _any(unless, st.norm)
+        s = st.sents[i]
+        text = st.norm[s.start : s.end]
+        return _any_in(when, st, i, text) and not _any_in(unless, st, i, text)
 
     def present(name: str, patterns: Sequence[Rx]) -> bool:
         for p in _live(patterns, st.present):
@@ -600,10 +648,10 @@ def _count_items(c: _Check, separators: re.Pattern[str], text: str, need: tuple[
 def _cause_run(c: _Check, st: _State) -> list[tuple[int, int]]:
     """`sentences_min` sentences in a row, each giving a cause or circumstance (and owning nothing)."""
     run: list[Sentence] = []
-    for s in st.sents:
+    for i, s in enumerate(st.sents):
         text = st.norm[s.start : s.end]
-        causal = _any(c.triggers, text) and not _any(c.unless, text)
-        if causal and not _any(c.skip_items, text):
+        causal = _any_in(c.triggers, st, i, text) and not _any_in(c.unless, st, i, text)
+        if causal and not _any_in(c.skip_items, st, i, text):
             run.append(s)
             if len(run) >= c.sentences_min:
                 return [(run[0].start, run[-1].end)]
@@ -620,14 +668,14 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
         found = _cause_run(c, st)
         if found:
             return found
-    for s in st.sents:
+    for i, s in enumerate(st.sents):
         text = st.norm[s.start : s.end]
-        if not _any(c.triggers, text):
+        if not _any_in(c.triggers, st, i, text):
             continue
-        if _any(c.unless, text):
+        if _any_in(c.unless, st, i, text):
             continue
         if c.item_verbs:
-            first = min(m.start() for m in _matches(c.triggers, text))
+            first = min(m.start() for m in _matches_in(c.triggers, st, i, text))
             whole = _count_items(c, c.separators, text, c.item_verbs)
             n = max(whole, _count_items(c, c.separators, text[first:]))
         else:
@@ -641,8 +689,8 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
                 return [(s.start, s.end)]
         if c.clause_separators is not None and c.conclusion:
             # "because A, B, and C, so ...": the clauses between the cause and the conclusion
-            starts = [m.start() for m in _matches(c.triggers, text)]
-            ends = [m.start() for m in _matches(c.conclusion, text)]
+            starts = [m.start() for m in _matches_in(c.triggers, st, i, text)]
+            ends = [m.start() for m in _matches_in(c.conclusion, st, i, text)]
             first = min(starts)
             after = [e for e in ends if e > first]
             if after:
@@ -655,16 +703,17 @@ def _enumeration(c: _Check, st: _State) -> list[tuple[int, int]]:
 
 def _pairing(c: _Check, st: _State) -> list[tuple[int, int]]:
     """A subject and, after it in the same sentence, a predicate: "you ... should have", "另一位客户 ... 电话"."""
-    for s in st.sents:
-        text = st.norm[s.start : s.end]
+    predicates = _live_in(c.predicates, st)
+    if not predicates:
+        return []
+    for i, s in enumerate(st.sents):
         # a predicate whose literals are not in the sentence cannot be in any window of it
-        present = _present(c.predicates, text)
-        live = [p for p in c.predicates if p.may(text)] if present is None else _live(c.predicates, present)
-        preds = [p.rx for p in live]
+        preds = [p.rx for p, mask in predicates if mask >> i & 1]
         if not preds:
             continue
-        subj = [m for m in _matches(c.subjects, text) if m.end() > m.start()]
-        if not subj or _any(c.unless, text):
+        text = st.norm[s.start : s.end]
+        subj = [m for m in _matches_in(c.subjects, st, i, text) if m.end() > m.start()]
+        if not subj or _any_in(c.unless, st, i, text):
             continue
         for m in sorted(subj, key=lambda m: m.start()):
             window = text[m.end() : m.end() + c.gap + 1]
