@@ -309,7 +309,7 @@ class Rx:
         self.few = tuple(self.need) if self.need and len(self.need) <= 4 else None
         self.index: LiteralIndex | None = None  # set by `share_index`
         # further requirements, all of which a match meets (used with a shared index)
-        self.needs = tuple(n for n in literal_needs(pattern) if n != self.need) if self.need else ()
+        self.needs = tuple(n for n in literal_needs(pattern) if n != self.need and _selective(n)) if self.need else ()
 
     @property
     def groupindex(self) -> Any:
@@ -346,6 +346,12 @@ class Rx:
         if not self._may(text):
             return iter(())
         return self.rx.finditer(text)
+
+
+def _selective(need: frozenset[str]) -> bool:
+    """Whether a further requirement is worth checking: Latin fragments of one or two letters ("th",
+    "ed") occur in nearly every reply and would only make the shared index report more hits."""
+    return all(len(lit) >= 3 or not lit.isascii() for lit in need)
 
 
 _cache: tuple[str, str] = ("", "")
