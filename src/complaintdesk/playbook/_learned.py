@@ -118,7 +118,7 @@ class _Packed:
     weights: Any  # float64 (len(keys), 1 + heads): idf, then idf * the weight of each head (0 for the last row)
     intercepts: Any  # float64 (heads,)
     multipliers: tuple[Any, Any]  # np.uint64 of the two hash functions
-    tables: tuple[Any, Any]  # int64 slot -> row in keys (the absent row when the slot is empty)
+    tables: tuple[Any, Any]  # int32 slot -> row in keys (the absent row when the slot is empty)
 
 
 def _pack(gram: str) -> int | None:
@@ -178,7 +178,7 @@ def _packed(model: SentenceModel) -> _Packed:
         weights,
         np.array(model.intercepts, dtype=np.float64),
         (np.uint64(mults[0]), np.uint64(mults[1])),
-        (np.array(tables[0], dtype=np.int64), np.array(tables[1], dtype=np.int64)),
+        (np.array(tables[0], dtype=np.int32), np.array(tables[1], dtype=np.int32)),
     )
 
 
@@ -233,7 +233,9 @@ def _batch(model: SentenceModel, texts: list[str]) -> list[tuple[float, ...]]:
     if not len(pair):
         return [tuple(float(x) for x in 1.0 / (1.0 + np.exp(-packed.intercepts)))] * n_texts
     starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
-    counts = np.diff(starts, append=len(pair))
+    counts = np.empty_like(starts)
+    counts[:-1] = starts[1:] - starts[:-1]
+    counts[-1] = len(pair) - starts[-1]
     first_pair = pair[starts]
     text_of = first_pair // n_rows
     # one more row of zeros: an empty last text still has a start for reduceat
