@@ -370,25 +370,22 @@ def _sentence_index(st: _State, pos: int) -> int | None:
 
 
 # per pattern tuple of a check: (the tuple, the union of its patterns' first requirements, for each
-# literal of that union the positions of the patterns requiring it, the positions of the patterns
-# without a prefilter); built once per tuple (the checks live as long as their compiled playbook)
-_LiveIndex = tuple[Sequence[Rx], frozenset[str], dict[str, tuple[int, ...]], tuple[int, ...]]
+# literal of that union a bitmask of the positions of the patterns requiring it, the bitmask of the
+# patterns without a prefilter); built once per tuple (the checks live as long as their compiled playbook)
+_LiveIndex = tuple[Sequence[Rx], frozenset[str], dict[str, int], int]
 _LIVE_INDEX: dict[int, _LiveIndex] = {}
 
 
 def _live_index(patterns: Sequence[Rx]) -> _LiveIndex:
-    entry = _LIVE_INDEX.get(id(patterns))
-    if entry is not None and entry[0] is patterns:
-        return entry
-    by_lit: dict[str, list[int]] = {}
-    always: list[int] = []
+    by_lit: dict[str, int] = {}
+    always = 0
     for i, p in enumerate(patterns):
         if p.need is None:
-            always.append(i)
+            always |= 1 << i
         else:
             for lit in p.need:
-                by_lit.setdefault(lit, []).append(i)
-    entry = (patterns, frozenset(by_lit), {k: tuple(v) for k, v in by_lit.items()}, tuple(always))
+                by_lit[lit] = by_lit.get(lit, 0) | 1 << i
+    entry = (patterns, frozenset(by_lit), by_lit, always)
     _LIVE_INDEX[id(patterns)] = entry
     return entry
 
@@ -396,20 +393,22 @@ def _live_index(patterns: Sequence[Rx]) -> _LiveIndex:
 def _live(patterns: Sequence[Rx], present: frozenset[str]) -> list[Rx]:
     """The patterns that may match a text holding the literals `present` (the others cannot), in order."""
     if not isinstance(patterns, tuple):
-        return [p for p in patterns if p.need is None or (not p.need.isdisjoint(present) and p.live(present))]
-    _, lits, by_lit, always = _live_index(patterns)
-    hit = lits.intersection(present)
-    if not hit:
-        return [patterns[i] for i in always]
-    if len(hit) == 1 and not always:
-        (lit,) = hit
-        cands: Iterable[int] = by_lit[lit]
-    else:
-        cands = sorted(set(always).union(*(by_lit[lit] for lit in hit)))
+        return [p for p in patterns if p.need is None or p.live(present)]
+    entry = _LIVE_INDEX.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        entry = _live_index(patterns)
+    _, lits, by_lit, mask = entry
+    for lit in lits.intersection(present):
+        mask |= by_lit[lit]
     out = []
-    for i in cands:
-        p = patterns[i]
-        if p.need is None or not p.needs or all(not n.isdisjoint(present) for n in p.needs):
+    while mask:
+        bit = mask & -mask
+        mask ^= bit
+        p = patterns[bit.bit_length() - 1]
+        for need in p.needs:  # every further requirement must be met too
+            if need.isdisjoint(present):
+                break
+        else:
             out.append(p)
     return out
 
