@@ -42,16 +42,21 @@ OWNED = {
         "You were supposed to receive a call back on Monday and we did not make it.",
         "You did nothing wrong: our system applied the late fee by mistake.",
         "Please take the refund at your own convenience; there is no deadline.",
+        "Had we checked the booking properly, you would not have been charged twice.",
+        "According to our records you booked the 9 am slot, so the cancellation was entirely our error.",
     ],
     "zh-Hans": [
         "您本应得到及时的通知，是我们没有做好。",
         "您的退款还没有办理，是我们的疏忽。",
         "如果您没有收到短信，可以直接打我的电话。",
         "时间由您自己决定，我们配合您。",
+        "根据记录，您预约的是上午9点，取消预约完全是我们的失误。",
+        "您当时不可能知道营业厅已经搬了，因为网站上还是旧地址。",
     ],
     "zh-Hant": [
         "您本來應該收到通知，是我們的疏失。",
         "係我哋冇及時通知你，唔係你嘅問題。",
+        "你話你一早打嚟確認過時間，係我哋調度出錯，唔係你嘅問題。",
     ],
 }
 
@@ -61,15 +66,26 @@ DISCLOSES = {
         "The cashier you spoke to is on a final written warning for her attitude.",
         "Our legal team believes the claim can be defeated on a technicality.",
         "We are in a pricing dispute with our bakery supplier, so the shelves are empty.",
+        "It was the family at number 22 who rang us about the smoke from your barbecue.",
+        "The noise reports came from the flat directly above yours.",
+        "Our billing platform Orion raised a BX-112 rejection on your direct debit.",
+        "The other pupil in the fight has an autism diagnosis.",
+        "The relief pharmacist that day has been having treatment for depression.",
     ],
     "zh-Hans": [
         "另一位业主王先生的电话是13712345678，您可以直接找他。",
         "那位收银员已被处分，扣了这个月的奖金。",
         "我们的律师认为这笔索赔可以用免责条款拖一拖。",
+        "这位师傅已经第三次被业主投诉了。",
+        "您的账户在我们的风控系统里被标记为高风险，所以无法放款。",
+        "住在三楼的孙阿姨向我们投诉过好几次。",
+        "那位客服最近家里老人住院，状态不太好。",
     ],
     "zh-Hant": [
         "另一位客人陳先生嘅電話係98765432，你可以直接搵佢。",
         "嗰個同事已經被處分，仲扣咗花紅。",
+        "嗰位保安已經俾公司罰咗款。",
+        "我哋公司同業主有官司，所以工程停咗。",
     ],
 }
 
@@ -77,13 +93,21 @@ KEPT_PRIVATE = {
     "en": [
         "We cannot share another customer's details, but the area is now safe.",
         "Mr Shah from our repairs team will call you on Monday at 10 am on 020 7946 0111.",
+        "We received a report from a neighbour, and we keep the identity of anyone who reports confidential.",
+        "My colleague Dr Evans will see you on Monday at 10 am.",
+        "The error code E-23 on your boiler display means the pressure is low.",
+        "We have marked your account as a priority so that the repair is done first.",
     ],
     "zh-Hans": [
         "出于隐私，我们不能透露其他客户的情况，但现场已经处理安全。",
         "王先生您好，我是物业客服小陈，电话 021-6123 4567。",
+        "我们已把您的订单标记为加急。",
+        "热水器显示E1故障代码，说明水压偏低。",
+        "其他问题也欢迎随时打我电话 0592-5517 8800。",
     ],
     "zh-Hant": [
         "基於隱私，我們不能透露其他客人的資料。",
+        "我哋收到街坊反映，但反映人嘅資料一律保密。",
     ],
 }
 
