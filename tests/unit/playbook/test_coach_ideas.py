@@ -86,6 +86,7 @@ DISCLOSES = {
         "嗰個同事已經被處分，仲扣咗花紅。",
         "嗰位保安已經俾公司罰咗款。",
         "我哋公司同業主有官司，所以工程停咗。",
+        "報告寄到了隔壁陳先生家，他本身也是糖尿病患者。",
     ],
 }
 
@@ -97,6 +98,7 @@ KEPT_PRIVATE = {
         "My colleague Dr Evans will see you on Monday at 10 am.",
         "The error code E-23 on your boiler display means the pressure is low.",
         "We have marked your account as a priority so that the repair is done first.",
+        "Our deputy manager, Dr Okafor, will phone you at 11 am on Thursday.",
     ],
     "zh-Hans": [
         "出于隐私，我们不能透露其他客户的情况，但现场已经处理安全。",
@@ -104,10 +106,13 @@ KEPT_PRIVATE = {
         "我们已把您的订单标记为加急。",
         "热水器显示E1故障代码，说明水压偏低。",
         "其他问题也欢迎随时打我电话 0592-5517 8800。",
+        "我们知道她有认知障碍，走路时会有护工全程陪同。",
+        "信寄到了2号房，而您住在12号房，是我们录入地址时出错了。",
     ],
     "zh-Hant": [
         "基於隱私，我們不能透露其他客人的資料。",
         "我哋收到街坊反映，但反映人嘅資料一律保密。",
+        "我們知道他有糖尿病，已安排護士每日換藥。",
     ],
 }
 
