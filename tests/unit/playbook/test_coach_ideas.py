@@ -151,3 +151,24 @@ def test_pairing_span_covers_subject_and_predicate() -> None:
     text = reply("en", "You were supposed to bring the signed consent form to the surgery.")
     v = next(v for v in coach(text, lang="en").violations if v.rule == "argues_or_blames")
     assert v.evidence.startswith("You") and "supposed to" in v.evidence
+
+
+# the handler's own signature: a title with a surname and a phone is not another person's data, and a
+# name in brackets after the department is a name
+SIGNED_GOOD = [
+    (
+        "zh-Hant",
+        "陳先生您好，非常抱歉送錯了雪櫃型號，這是我們的疏忽。正確型號已安排於3月16日（星期六）上午10時送貨，"
+        "運費全免。如有任何變動，請直接致電我 2345 6789（客戶服務部 李嘉欣）。",
+    ),
+    (
+        "zh-Hans",
+        "您好，非常抱歉给您添了麻烦。我们已安排维修师傅明天上午10点上门更换配件。客服 林小姐 021-6888-1234。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SIGNED_GOOD)
+def test_the_handlers_own_signature_is_neither_missing_nor_a_disclosure(lang: str, text: str) -> None:
+    rules = coach(text, lang=lang).rules
+    assert "no_contact" not in rules and "disclosure" not in rules
