@@ -53,7 +53,7 @@ BAD: dict[str, dict[str, str]] = {
         "en": "Dear Mr Brown, I'm sorry the engineer did not come. However, you shouted at our receptionist and we "
         "expect an apology from you before we continue. The visit is on Thursday at 9 am; I will call you by 5 pm "
         "Wednesday." + EN_SIGN,
-        "zh-Hans": "张先生您好，让您白等了一天，非常抱歉。但您当时辱骂了前台，希望您先向她道歉。"
+        "zh-Hans": "张先生您好，让您白等了一天，非常抱歉。但当时您对前台说话很重，希望您先向她道歉。"
         "师傅周四上午9点上门，周三下午5点前我会给您回电。" + HANS_SIGN,
         "zh-Hant": "陳太您好，令您白等一日，非常抱歉。不過你要先同我哋同事道歉，我哋先可以跟進。"
         "師傅星期四上午9時上門，星期三下午5時前我會致電。" + HANT_SIGN,
