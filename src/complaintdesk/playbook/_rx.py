@@ -234,15 +234,20 @@ def share_index(patterns: Iterable[Rx]) -> LiteralIndex:
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
-def _first_chars(items: Any) -> set[str] | None:
-    """The characters one of which every match of the parsed sequence starts with (None: unknown)."""
+def _first_of(items: Any) -> tuple[set[str], bool] | None:
+    """(the characters a match of the parsed sequence may start with, whether it may be empty); None: unknown.
+
+    Zero-width items (\\b, ^, lookarounds) add nothing; an optional item adds its characters and the
+    scan goes on to the next one.
+    """
+    chars: set[str] = set()
     for op, av in items:
-        if op is _sre_c.AT:
-            continue  # \b, ^ consume nothing: the next item gives the first character
+        if op is _sre_c.AT or op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue  # consume nothing: the next item gives the first character
         if op is _sre_c.LITERAL:
-            return {chr(av)}
+            chars.add(chr(av))
+            return chars, False
         if op is _sre_c.IN:
-            chars: set[str] = set()
             for o, a in av:
                 if o is _sre_c.LITERAL:
                     chars.add(chr(a))
@@ -250,23 +255,54 @@ def _first_chars(items: Any) -> set[str] | None:
                     chars.update(map(chr, range(a[0], a[1] + 1)))
                 else:  # negation, categories, wide ranges: unknown
                     return None
-            return chars
+            return chars, False
         if op is _sre_c.SUBPATTERN:
             if av[1] or av[2]:  # scoped flags
                 return None
-            return _first_chars(av[-1])
-        if op is _sre_c.BRANCH:
-            out: set[str] = set()
+            found = _first_of(av[-1])
+        elif op is _sre_c.BRANCH:
+            found = (set(), False)
             for branch in av[1]:
-                first = _first_chars(branch)
-                if first is None:
+                sub = _first_of(branch)
+                if sub is None:
                     return None
-                out |= first
-            return out
-        if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1:
-            return _first_chars(av[2])
-        return None
-    return None  # may match the empty string
+                found = (found[0] | sub[0], found[1] or sub[1])
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+            sub = _first_of(av[2])
+            found = None if sub is None else (sub[0], sub[1] or av[0] == 0)
+        else:
+            return None
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+def _first_chars(items: Any) -> set[str] | None:
+    """The characters one of which every match of the parsed sequence starts with (None: unknown)."""
+    found = _first_of(items)
+    return found[0] if found is not None and not found[1] else None
+
+
+def _skips_ahead(items: Any) -> bool:
+    """Whether the regular expression engine itself skips to the possible first characters (a charset
+    prefix, as CPython's compiler derives it: the pattern opens with an uncased literal, class or a
+    group of alternatives each opening with one). Called for patterns whose first characters are uncased."""
+    while items:
+        op, av = items[0]
+        if op is not _sre_c.SUBPATTERN or av[1] or av[2]:
+            break
+        items = list(av[-1])
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_sre_c.LITERAL, _sre_c.IN):
+        return True
+    if op is _sre_c.BRANCH:
+        return all(branch and branch[0][0] is _sre_c.LITERAL for branch in av[1])
+    return False
 
 
 def _compile_fast(pattern: str, flags: int) -> re.Pattern[str]:
@@ -281,11 +317,15 @@ def _compile_fast(pattern: str, flags: int) -> re.Pattern[str]:
     if _INLINE_FLAGS.search(pattern):
         return plain
     try:
-        first = _first_chars(list(_sre_parse.parse(pattern, flags)))
+        parsed = list(_sre_parse.parse(pattern, flags))
+        first = _first_chars(parsed)
     except Exception:  # any parser surprise: the plain pattern
         return plain
-    if not first or not (flags & re.IGNORECASE) or all(ch.lower() == ch.upper() for ch in first):
-        return plain  # uncased first characters: the engine already skips ahead to them
+    if not first:
+        return plain
+    cased = bool(flags & re.IGNORECASE) and any(ch.lower() != ch.upper() for ch in first)
+    if not cased and _skips_ahead(parsed):
+        return plain  # uncased first characters at the start: the engine already skips ahead to them
     fast = re.compile("(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])(?:" + pattern + ")", flags)
     if fast.groups != plain.groups or fast.groupindex != plain.groupindex:
         return plain

@@ -6,11 +6,12 @@ import json
 import random
 import re
 from pathlib import Path
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
 from complaintdesk.playbook import load_playbook
-from complaintdesk.playbook._rx import Rx, literal_need
+from complaintdesk.playbook._rx import Rx, _compile_fast, _first_chars, literal_need
 from complaintdesk.playbook._text import normalise
 from complaintdesk.playbook.coach import compile_checks
 
@@ -76,3 +77,28 @@ def test_prefiltered_patterns_match_exactly_like_re() -> None:
             plain = re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)
             for s in samples:
                 assert [m.span() for m in p.finditer(s)] == [m.span() for m in plain.finditer(s)], p.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?<!我们)(?<!我)(?:先)?(?:就[^，。]{0,10})?(?:向|跟)(?:他|她)", {"先", "就", "向", "跟"}),
+        (r"\b(?:you )?should have\b", {"y", "s"}),
+        (r"(?:a|b)?c", {"a", "b", "c"}),
+        (r"(?:a)*", None),  # may be empty: no first character
+        (r"[^x]y", None),
+    ],
+)
+def test_first_characters_look_past_zero_width_and_optional_items(pattern: str, first: set[str] | None) -> None:
+    assert _first_chars(list(sre_parse.parse(pattern, re.IGNORECASE))) == first
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"(?<!我们)(?:先)?(?:向|跟)(?:他|她)道歉", r"(?<![您你])住在\S{2}", r"\b(?:your|the) (?:own )?choice\b"]
+)
+def test_fast_compiled_pattern_finds_the_same_matches(pattern: str) -> None:
+    flags = re.IGNORECASE | re.MULTILINE
+    text = "我们先向他道歉。请先跟她道歉，您住在这里，他住在三楼。It was your own choice, THE CHOICE."
+    fast, plain = _compile_fast(pattern, flags), re.compile(pattern, flags)
+    assert fast.pattern != plain.pattern  # the lookahead was added
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
