@@ -126,3 +126,28 @@ def test_a_customer_message_needs_the_token_and_some_text(api: TestClient) -> No
     for bad in ({"text": ""}, {"text": "   "}, {"text": "x" * 20_001}, {"text": "hi", "name": "x"}, {}):
         r = api.post(url, headers={"Authorization": f"Bearer {body['access_token']}"}, json=bad)
         assert r.status_code == 422, (bad, r.text)
+
+
+def test_a_customer_who_writes_after_closing_is_answered_without_reopening(
+    api: TestClient, handler: Headers
+) -> None:
+    body = api.post("/api/v1/public/complaints", json=COMPLAINT).json()
+    tn, token = body["tracking_number"], body["access_token"]
+    url = f"/api/v1/complaints/{tn}"
+    assert api.post(f"{url}/acknowledge", headers=handler, json={"body": "We are on it."}).status_code == 200
+    assert api.post(f"{url}/resolve", headers=handler, json={"resolution": "Repaired."}).status_code == 200
+    closing = {"outcome": "upheld", "relief": "non_monetary", "communicated": True, "customer_accepted": True}
+    assert api.post(f"{url}/close", headers=handler, json=closing).status_code == 200
+    # nothing to answer: writing on a closed complaint needs a reopening
+    r = api.post(f"{url}/replies", headers=handler, json={"body": "One more thing."})
+    assert r.status_code == 409 and "reopen" in r.json()["detail"]
+
+    question = {"text": "Is the warranty extended?"}
+    r = api.post(f"/api/v1/public/complaints/{tn}/messages", params={"token": token}, json=question)
+    assert r.status_code == 201, r.text
+    r = api.post(f"{url}/replies", headers=handler, json={"body": "Yes: by twelve months, in writing by Friday."})
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "closed"  # answered, not reopened
+    assert [c["state"] for c in r.json()["clocks"] if c["kind"] == "customer_message"] == ["met"]
+    # answered: the next message to the customer needs a reopening again
+    assert api.post(f"{url}/replies", headers=handler, json={"body": "And another."}).status_code == 409

@@ -125,7 +125,17 @@ def test_portal_to_inbox_to_close_with_every_page_rendering(web: TestClient, clo
     html = post("close", outcome="upheld", relief="non_monetary", accepted="yes", communicated="1")
     assert "status-closed" in html
     html = post("summary", root_cause="maintenance_neglect", lesson="monthly checks")
-    assert "maintenance_neglect" in html
+    assert "maintenance_neglect" in html and 'id="reply-form"' not in html  # closed: reopen to write
+
+    # the customer asks a question after closing: the handler answers it without reopening
+    track = web.get(link).text
+    r = web.post(f"/track/{tn}/message", data={"csrf_token": csrf(track), "token": link.split("token=")[1],
+                                               "text": "Is the lift warranty longer now?"})
+    assert r.status_code == 303
+    html = web.get(f"/complaints/{tn}").text
+    assert 'id="answer-after-close"' in html and 'id="reply-form"' in html
+    html = post("reply", body="Yes, by a year; the letter follows by Friday. Hana, ext. 204.", kind="reply")
+    assert "status-closed" in html and 'id="answer-after-close"' not in html and 'id="reply-form"' not in html
 
     track = web.get(link).text
     assert 'name="score"' in track

@@ -139,12 +139,14 @@ def reply(
     version: int | None = None,
 ) -> Done:
     """A message to the customer (kind reply/progress) — counts as first response and progress update.
-    `interim=True` marks an interim response that extends regulatory deadlines which allow it."""
+    `interim=True` marks an interim response that extends regulatory deadlines which allow it. On a closed
+    complaint the handler may answer a customer who wrote after closing without reopening it (the question may
+    need no new handling); otherwise a closed complaint is reopened first."""
     _staff(actor)
     if kind not in ("reply", "progress"):
         raise InvalidInput("kind: must be reply or progress")
     complaint = complaint_for(uow, actor, ref, version)
-    if complaint.status not in {*OPEN_STATUSES, Status.RESOLVED.value}:
+    if complaint.status not in {*OPEN_STATUSES, Status.RESOLVED.value} and not awaits_answer(uow, complaint):
         raise RuleViolation(f"complaint {complaint.tracking_number} is {complaint.status}; reopen it to write again")
     msg = _message(uow, complaint, actor, kind, _text(body, "message"), True, coach)
     _customer_contacted(uow, complaint, actor)
@@ -158,6 +160,11 @@ def reply(
             history.record(uow, complaint, actor, "deadline_extended", {"deadline": clock.name, "due_at": clock.due_at})
     uow.commit()
     return Done(complaint, msg)
+
+
+def awaits_answer(uow: UnitOfWork, complaint: Complaint) -> bool:
+    """Whether the customer wrote and has not been answered yet (a running `customer_message` clock)."""
+    return bool(clocks.pending(uow, complaint, CUSTOMER_MESSAGE_CLOCK))
 
 
 def note(uow: UnitOfWork, actor: Actor, ref: int | str, body: str, *, version: int | None = None) -> Done:

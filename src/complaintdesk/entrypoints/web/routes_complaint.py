@@ -78,6 +78,7 @@ def _complaint_page(tn: str, w: Web, kept: dict[str, str] | None = None, status_
             suggested_due=_suggested_due(uow.now(), page.tz),
             remedy_kinds=remedies.KINDS, outcomes=workflow.OUTCOMES, reliefs=workflow.RELIEFS,
             referrals=workflow.REFERRALS, kept=kept or {}, status_code=status_code,
+            awaits_answer=workflow.awaits_answer(uow, complaint),
         )
 
 
