@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..analysis.amounts import parse_chinese_number
 from ..analysis.result import Analysis
 from ..domain.labels import COACH_RULES
 from ._data import DATA_DIR, Playbook, PlaybookDataError, expand, load_playbook
@@ -315,12 +316,15 @@ def specificity(reply: str, complaint: str, stop: frozenset[str] = frozenset()) 
 
 
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万|萬|千|k)?", re.IGNORECASE)
+_CHINESE_AMOUNT = re.compile(r"[零〇一二两兩三四五六七八九十百佰千仟万萬]+")
 
 
 def _amount(text: str) -> float | None:
+    """The money in a matched amount: digits ("1,500", "2.5万", "3k") or Chinese numerals ("五千", "一万二")."""
     m = _AMOUNT.search(text)
     if not m:
-        return None
+        cn = _CHINESE_AMOUNT.search(text)
+        return parse_chinese_number(cn.group(0)) if cn else None
     value = float(m.group(1).replace(",", ""))
     unit = (m.group(2) or "").lower()
     return value * {"万": 10000, "萬": 10000, "千": 1000, "k": 1000}.get(unit, 1)

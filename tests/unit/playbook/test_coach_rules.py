@@ -247,6 +247,12 @@ def test_a_remedy_above_the_limit_is_an_overpromise_unless_approved() -> None:
     assert "overpromise" not in coach(reply, lang="en", context=approved).rules
     hans = "张先生您好，让您白等了一天，非常抱歉。我们赔偿您800元误工费。周三下午5点前我会给您回电。" + HANS_SIGN
     assert "overpromise" in coach(hans, lang="zh-Hans", context=CoachContext(remedy_limit=200)).rules
+    # amounts in Chinese numerals, and money named as "a payment of"
+    hans = "张先生您好，非常抱歉。除了全额退款，我再额外赔您五千元作为补偿。周三下午5点前我会给您回电。" + HANS_SIGN
+    assert "overpromise" in coach(hans, lang="zh-Hans", context=CoachContext(remedy_limit=200)).rules
+    assert "overpromise" not in coach(hans, lang="zh-Hans", context=CoachContext(remedy_limit=8000)).rules
+    reply = "Dear Mr Brown, I'm sorry. I've arranged a payment of £1,500 for a new one; I'll call you Friday." + EN_SIGN
+    assert "overpromise" in coach(reply, lang="en", context=CoachContext(remedy_limit=200)).rules
 
 
 def test_analysis_exempts_a_calm_question_from_an_apology() -> None:
