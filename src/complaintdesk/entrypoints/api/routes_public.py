@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, UploadFile
+from fastapi import APIRouter, Depends, Header, Query, UploadFile
 from sqlalchemy import select
 from starlette.responses import Response
 
@@ -78,6 +78,19 @@ def _token(token: str | None, authorization: str | None) -> str | None:
     return None
 
 
+def customer_complaint(
+    tracking_number: str,
+    uow: UowDep,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Complaint:
+    """The complaint of the path, for whoever holds its access token (query `token` or Bearer header)."""
+    return complaint_by_token(uow, tracking_number, _token(token, authorization))
+
+
+CustomerComplaint = Annotated[Complaint, Depends(customer_complaint)]
+
+
 def public_view(uow: UnitOfWork, complaint: Complaint) -> PublicComplaintOut:
     events = uow.session.scalars(
         select(Event).where(Event.complaint_id == complaint.id, Event.customer_visible.is_(True)).order_by(Event.id)
@@ -129,12 +142,9 @@ def public_view(uow: UnitOfWork, complaint: Complaint) -> PublicComplaintOut:
     summary="Status and the customer-visible timeline (token as ?token= or a Bearer header)",
 )
 def track(
-    tracking_number: str,
     uow: UowDep,
-    token: Annotated[str | None, Query(max_length=200)] = None,
-    authorization: Annotated[str | None, Header()] = None,
+    complaint: CustomerComplaint,
 ) -> PublicComplaintOut:
-    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
     return public_view(uow, complaint)
 
 
@@ -144,13 +154,10 @@ def track(
     summary="The follow-up survey: 1 (very unhappy) to 5 (very satisfied)",
 )
 def survey(
-    tracking_number: str,
     body: SurveyIn,
     uow: UowDep,
-    token: Annotated[str | None, Query(max_length=200)] = None,
-    authorization: Annotated[str | None, Header()] = None,
+    complaint: CustomerComplaint,
 ) -> PublicComplaintOut:
-    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
     workflow.record_survey(uow, customer_actor(complaint.customer.name), complaint, body.score, body.comment)
     uow.commit()
     return public_view(uow, complaint)
@@ -163,14 +170,11 @@ def survey(
     summary="The customer writes again (more details, a question); an answer falls due like a first response",
 )
 def write(
-    tracking_number: str,
     body: CustomerMessageIn,
     uow: UowDep,
     container: ContainerDep,
-    token: Annotated[str | None, Query(max_length=200)] = None,
-    authorization: Annotated[str | None, Header()] = None,
+    complaint: CustomerComplaint,
 ) -> PublicComplaintOut:
-    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
     workflow.customer_writes(uow, complaint, body.text, via="api", public_base_url=container.settings.public_base_url)
     uow.commit()
     return public_view(uow, complaint)
@@ -183,13 +187,10 @@ def write(
     summary="Add a photo, a receipt, a letter or a recording (multipart field 'file', up to 10 MB)",
 )
 def attach(
-    tracking_number: str,
     file: UploadFile,
     uow: UowDep,
-    token: Annotated[str | None, Query(max_length=200)] = None,
-    authorization: Annotated[str | None, Header()] = None,
+    complaint: CustomerComplaint,
 ) -> PublicComplaintOut:
-    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
     customer = customer_actor(complaint.customer.name)
     attachments.add(uow, complaint, customer, file.filename, file.file.read(MAX_FILE + 1), source="customer")
     uow.commit()
@@ -202,11 +203,8 @@ def attach(
     summary="Download one of the complaint's files that the customer may see",
 )
 def attachment(
-    tracking_number: str,
     attachment_id: int,
     uow: UowDep,
-    token: Annotated[str | None, Query(max_length=200)] = None,
-    authorization: Annotated[str | None, Header()] = None,
+    complaint: CustomerComplaint,
 ) -> Response:
-    complaint = complaint_by_token(uow, tracking_number, _token(token, authorization))
     return file_response(attachments.one(uow, complaint, attachment_id, customer_view=True))
