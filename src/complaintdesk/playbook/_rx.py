@@ -196,11 +196,13 @@ class LiteralIndex:
         if found is not None:
             return found
         found = frozenset(map(_second, self._automaton.iter(text.lower()))) if self._automaton else frozenset()
-        cache = self._cache
-        if len(cache) >= self._CACHE_SIZE:
-            cache.clear()
-        cache[text] = found
+        self._remember(text, found)
         return found
+
+    def _remember(self, text: str, found: frozenset[str]) -> None:
+        if len(self._cache) >= self._CACHE_SIZE:
+            self._cache.clear()
+        self._cache[text] = found
 
     def parts_of(self, text: str, starts: list[int]) -> dict[str, int] | None:
         """For each literal in `text`, a bitmask of the parts (beginning at `starts`) where an occurrence begins.
@@ -216,9 +218,7 @@ class LiteralIndex:
         for end, lit in self._automaton.iter(low):
             bit = 1 << max(0, bisect_right(starts, end - len(lit) + 1) - 1)
             out[lit] = get(lit, 0) | bit
-        if len(self._cache) >= self._CACHE_SIZE:
-            self._cache.clear()
-        self._cache[text] = frozenset(out)
+        self._remember(text, frozenset(out))
         return out
 
 
